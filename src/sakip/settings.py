@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -59,8 +60,9 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict[str, object]:
-    db = dj_database_url.parse(config.database_url(), conn_max_age=60)
+def _database() -> dict[str, Any]:
+    db: dict[str, Any] = dj_database_url.parse(  # type: ignore[assignment]
+        config.database_url(), conn_max_age=60)
     if db["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at
         # BEGIN so two writers queue instead of failing half-way through a transaction.
@@ -93,6 +95,7 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = config.var_dir() / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,181 @@
+"""What happened: realisations of indicators and spending, SAKIP evaluations, report status."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from sakip.organisations.models import Agency
+from sakip.planning.models import YEAR_VALIDATORS, Indicator, WorkPlanLine
+
+
+class Period(models.IntegerChoices):
+    """A reporting period: a quarter, or the whole year when no quarterly figures exist."""
+
+    YEAR = 0, "Tahunan"
+    Q1 = 1, "Triwulan I"
+    Q2 = 2, "Triwulan II"
+    Q3 = 3, "Triwulan III"
+    Q4 = 4, "Triwulan IV"
+
+
+class IndicatorRealisation(models.Model):
+    """The realised value of an indicator in one period, with its raw operands when it has a
+    formula (printed achievements often only reproduce from the unrounded ratio)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="realisations")
+    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
+    period = models.PositiveSmallIntegerField("periode", choices=Period.choices)
+    value = models.DecimalField(
+        "realisasi", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    level = models.CharField("realisasi (tingkat)", max_length=40, blank=True)
+    numerator = models.DecimalField(
+        "pembilang", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    denominator = models.DecimalField(
+        "penyebut", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    note = models.TextField("keterangan / bukti", blank=True)
+    updated_at = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "realisasi indikator"
+        verbose_name_plural = "realisasi indikator"
+        ordering = ["indicator", "year", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year", "period"], name="realisation_unique_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}/{self.get_period_display()}"
+
+
+class SpendingRealisation(models.Model):
+    """Money spent on one sub kegiatan in one period (not cumulative) and physical progress."""
+
+    line = models.ForeignKey(WorkPlanLine, on_delete=models.CASCADE, related_name="spending")
+    period = models.PositiveSmallIntegerField("periode", choices=Period.choices)
+    amount = models.BigIntegerField("realisasi (Rp)", validators=[MinValueValidator(0)])
+    physical_progress = models.DecimalField(
+        "realisasi fisik (%)", max_digits=6, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    explanation = models.TextField(
+        "penjelasan", blank=True,
+        help_text="Sebab realisasi rendah (wajib bila serapan di bawah ambang daerah).",
+    )
+    note = models.TextField("keterangan / bukti", blank=True)
+    updated_at = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "realisasi anggaran"
+        verbose_name_plural = "realisasi anggaran"
+        ordering = ["line", "period"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "period"], name="spending_unique_period"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="spending_nonneg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line.code} {self.get_period_display()}: {self.amount}"
+
+
+class SakipEvaluation(models.Model):
+    """The SAKIP (AKIP) evaluation of an agency for one year, as published by the evaluator.
+
+    `score` is the evaluator's published figure (a fact); component scores, when known, are
+    stored too and the rules check that they add up to it.
+    """
+
+    class Framework(models.TextChoices):
+        PERMENPAN_88_2021 = "88_2021", "PermenPAN-RB 88/2021 (4 komponen)"
+        PERMENPAN_12_2015 = "12_2015", "PermenPAN-RB 12/2015 (5 komponen)"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="sakip_evaluations")
+    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
+    framework = models.CharField("kerangka", max_length=8, choices=Framework.choices)
+    score = models.DecimalField("nilai", max_digits=6, decimal_places=2, null=True, blank=True)
+    grade = models.CharField(
+        "predikat tercetak", max_length=4, blank=True,
+        help_text="Hanya untuk nilai lama tanpa angka; bila nilai ada, predikat dihitung.",
+    )
+    evaluator = models.CharField("evaluator", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "evaluasi SAKIP"
+        verbose_name_plural = "evaluasi SAKIP"
+        ordering = ["agency", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="sakip_eval_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Evaluasi SAKIP {self.agency} {self.year}"
+
+
+class SakipComponentScore(models.Model):
+    evaluation = models.ForeignKey(
+        SakipEvaluation, on_delete=models.CASCADE, related_name="components"
+    )
+    component = models.CharField("komponen", max_length=40)
+    score = models.DecimalField("nilai", max_digits=6, decimal_places=2)
+
+    class Meta:
+        verbose_name = "nilai komponen SAKIP"
+        verbose_name_plural = "nilai komponen SAKIP"
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "component"], name="sakip_comp_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.component}: {self.score}"
+
+
+class SakipRecommendation(models.Model):
+    evaluation = models.ForeignKey(
+        SakipEvaluation, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    recommendation = models.TextField("rekomendasi")
+    follow_up = models.TextField("tindak lanjut", blank=True)
+    order = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "rekomendasi SAKIP"
+        verbose_name_plural = "rekomendasi SAKIP"
+        ordering = ["evaluation", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.recommendation[:80]
+
+
+class PerformanceReport(models.Model):
+    """The LKjIP of an agency-year: where it is in the cycle and whether it is public."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draf"
+        SUBMITTED = "submitted", "Diajukan"
+        REVIEWED = "reviewed", "Direviu"
+        FINAL = "final", "Final (terkunci)"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="reports")
+    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField("dipublikasikan", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "laporan kinerja"
+        verbose_name_plural = "laporan kinerja"
+        ordering = ["agency", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="report_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"LKjIP {self.agency} {self.year}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
