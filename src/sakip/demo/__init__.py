@@ -1,0 +1,1 @@
+"""The demo agencies shipped with OpenSAKIP (`sakip demo`)."""

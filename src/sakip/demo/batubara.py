@@ -1,0 +1,220 @@
+"""Demo agency `batubara`: Dinas Sosial PPPA Kabupaten Batu Bara, Renja 2024 (seed 000).
+
+Loads the facts of data/batubara/ (provenance in its README.md): the region and the acting head
+of the agency; the previous Renstra (2021–2023) with the program / kegiatan / sub kegiatan
+indicators evaluated in Tabel 2.1 (end target, realisation up to 2021, target and realisation
+2022, target 2023); Renstra 2024–2026 with its goals, objectives and IKU (Tabel 3.1) and their
+2022 performance (Tabel 2.3); the 2024 work plan (Tabel 3.2) with its output indicators, targets
+2024 and 2025, the pagu indikatif of every sub kegiatan, the 2025 forecast, and the Ranwal RKPD
+money of Tabel 2.5; and the prose. Parents' money and every percentage are derived, never loaded.
+"""
+
+from __future__ import annotations
+
+from sakip.common.errors import UserError
+from sakip.demo import common
+from sakip.demo.files import Row, data_dir, read_toml, read_tsv
+from sakip.monitoring import models as mon
+from sakip.organisations.models import Agency
+from sakip.planning import models as plan
+from sakip.rules.numbers import ColumnKind, parse_score
+
+CODE = "batubara"
+YEAR = 2024
+URUSAN_OF_SOCIAL = "1"  # the document drops the urusan of bidang 06 (Sosial): 6.01 = 1.06.01
+
+
+def load() -> Agency:
+    folder = data_dir("batubara")
+    meta = read_toml(folder / "agency.toml")
+
+    common.remove_agency(CODE)
+    region = common.region(meta["region"])
+    for head in meta["region"].get("heads", []):
+        if head.get("name"):  # the Bupati's name is not printed in this Renja
+            common.region_head(region, head)
+    agency = common.agency(region, CODE, meta["agency"])
+    head_data = next(o for o in meta["officials"] if o.get("is_head"))
+    common.official(agency, head_data, position=f"Kepala {meta['agency']['name']}")
+    edition = common.edition(
+        "Permendagri 90/2019", "Permendagri Nomor 90 Tahun 2019 (kode sub kegiatan 2 digit)", 2019
+    )
+
+    # -- The previous Renstra and its evaluation (Tabel 2.1) -------------------------------------
+    old = meta["renstra_sebelumnya"]
+    old_plan = plan.StrategicPlan.objects.create(
+        agency=agency, name=f"Renstra {old['start_year']}–{old['end_year']}",
+        start_year=old["start_year"], end_year=old["end_year"],
+    )
+    evaluated: dict[str, Row] = {}
+    for order, row in enumerate(read_tsv(folder / "evaluasi-renja-2022.tsv")):
+        code = _code(row)
+        evaluated[code] = row
+        ind = _line_indicator(row, old_plan, order, code)
+        if row.has("target_renstra"):
+            ind.end_target_value = row.number("target_renstra", ColumnKind.MEASURE)
+        ind.full_clean()
+        ind.save()
+        common.realisation(
+            ind, old["start_year"], row, "realisasi_sd_2021",
+            note="Realisasi s/d 2021 (Renja 2024, Tabel 2.1 kolom 5)",
+        )
+        common.target(ind, 2022, row, "target_2022")
+        common.realisation(ind, 2022, row, "realisasi_2022", note="Renja 2024, Tabel 2.1 kolom 7")
+        common.target(ind, 2023, row, "target_2023")
+
+    # -- Renstra 2024–2026: goals, objectives, IKU (Tabel 3.1) -----------------------------------
+    rs = meta["renstra"]
+    sp = plan.StrategicPlan.objects.create(
+        agency=agency, name=f"Renstra {rs['start_year']}–{rs['end_year']}",
+        start_year=rs["start_year"], end_year=rs["end_year"],
+        vision=rs.get("visi_rpjpd", ""), mission=rs.get("misi_rpjpd_terkait", ""),
+    )
+    goals: dict[str, plan.Goal] = {}
+    objectives: dict[tuple[str, str], plan.Objective] = {}
+    key_indicators: dict[str, plan.Indicator] = {}
+    for order, row in enumerate(read_tsv(folder / "tujuan-sasaran-2024-2026.tsv")):
+        goal_no = row.text("no").split(".")[0]
+        if goal_no not in goals:
+            goal = plan.Goal.objects.create(
+                strategic_plan=sp, number=goal_no, statement=row.text("tujuan"), order=len(goals)
+            )
+            goals[goal_no] = goal
+            plan.Indicator.objects.create(
+                strategic_plan=sp, subject=plan.Indicator.Subject.GOAL, goal=goal,
+                number=goal_no, name=row.text("indikator_tujuan"), order=order,
+            )
+        key = (goal_no, row.text("sasaran"))
+        if key not in objectives:
+            objectives[key] = plan.Objective.objects.create(
+                goal=goals[goal_no], number=f"{goal_no}.{sum(1 for k in objectives if k[0] == goal_no) + 1}",
+                statement=row.text("sasaran"), order=len(objectives),
+            )
+        ind = plan.Indicator(
+            strategic_plan=sp, subject=plan.Indicator.Subject.OBJECTIVE,
+            objective=objectives[key], number=row.text("no"),
+            name=row.text("indikator_sasaran"), unit=row.text("satuan"),
+            polarity=common.pick(common.POLARITY, row.text("polaritas"), row.where("polaritas")),
+            target_kind=common.pick(common.TARGET_KIND, row.text("jenis_target"), row.where("jenis_target")),
+            ordinal_scale=row.text("skala"), aggregation=plan.Aggregation.LAST,
+            is_key=True, order=100 + order,
+        )
+        ind.full_clean()
+        ind.save()
+        key_indicators[ind.name.casefold()] = ind
+        for year in (2024, 2025, 2026):
+            common.target(ind, year, row, f"target_{year}")
+
+    # Their performance in 2022 (Tabel 2.3), recorded on the same measures where the indicator
+    # is the same; rows of another measure (KLA in % vs the new KLA score) are not loaded.
+    for row in read_tsv(folder / "kinerja-pelayanan-2022.tsv"):
+        same = _same_measure(key_indicators, row.text("indikator"))
+        if same is None:
+            continue
+        ind = same
+        if common.is_level(ind):  # printed as a score with its grade: "74.91 (BB)"
+            target, realised = (parse_score(row.text(c)) for c in ("target_dicetak", "realisasi_dicetak"))
+            plan.IndicatorTarget.objects.create(
+                indicator=ind, year=2022, value=target.value, level=target.level or ""
+            )
+            mon.IndicatorRealisation.objects.create(
+                indicator=ind, year=2022, period=mon.Period.YEAR, value=realised.value,
+                level=realised.level or "", note="Renja 2024, Tabel 2.3",
+            )
+            continue
+        common.target(ind, 2022, row, "target")
+        common.realisation(ind, 2022, row, "realisasi", note="Renja 2024, Tabel 2.3")
+
+    # -- Work plan 2024 (Tabel 3.2) with the 2025 forecast and the Ranwal RKPD money --------------
+    wp = plan.WorkPlan.objects.create(agency=agency, year=YEAR, edition=edition)
+    lines: dict[str, plan.WorkPlanLine] = {}
+    entries, allocations = [], []
+    for order, row in enumerate(read_tsv(folder / "rencana-2024.tsv")):
+        if row.text("tingkat") == "total":
+            continue
+        code = _code(row)
+        level = common.pick(common.LEVEL, row.text("tingkat"), row.where("tingkat"))
+        parent = _parent(lines, code, level, row)
+        line = plan.WorkPlanLine.objects.create(
+            work_plan=wp, parent=parent, code=code, level=level, name=row.text("nama"),
+            location=row.text("lokasi"), funding_source=row.text("sumber_dana"),
+            notes=row.text("catatan"), order=order,
+        )
+        lines[code] = line
+        entries.append((code, int(level), row.text("nama")))
+        ind = _line_indicator(evaluated.get(code, row), sp, 200 + order, code, name=row.text("indikator"),
+                              unit=row.text("satuan_2024") or row.text("satuan_2025"))
+        ind.full_clean()
+        ind.save()
+        common.target(ind, YEAR, row, "target_2024", unit=row.text("satuan_2024"))
+        common.target(ind, YEAR + 1, row, "target_2025", unit=row.text("satuan_2025"))
+        if level == plan.Level.SUB_ACTIVITY:
+            for column, version in (("pagu_2024", "renja"), ("pagu_2025", "forecast")):
+                amount = row.money(column)
+                if amount is not None:
+                    allocations.append(plan.BudgetAllocation(line=line, version=version, amount=amount))
+        elif row.has("pagu_2024") or row.has("pagu_2025"):
+            raise UserError("pagu hanya dicatat pada sub kegiatan.", where=row.where("pagu_2024"))
+    for row in read_tsv(folder / "review-ranwal-rkpd-2024.tsv"):
+        if row.text("tingkat") != "sub_kegiatan" or not row.text("kode"):
+            continue
+        reviewed = lines.get(row.text("kode"))
+        if reviewed is None:
+            raise UserError(f"kode {row.text('kode')} tidak ada di rencana 2024.", where=row.where("kode"))
+        amount = row.money("renja_pagu")
+        if amount is not None:
+            allocations.append(plan.BudgetAllocation(line=reviewed, version="ranwal_rkpd", amount=amount))
+    plan.BudgetAllocation.objects.bulk_create(allocations)
+    common.nomenclature(edition, entries)
+    common.narratives(agency, read_toml(folder / "narasi.toml"), "renja", YEAR)
+    return agency
+
+
+def _code(row: Row) -> str:
+    return common.canonical(row.text("kode"), row.where("kode"), urusan=URUSAN_OF_SOCIAL)
+
+
+def _parent(lines: dict[str, plan.WorkPlanLine], code: str, level: int, row: Row) -> plan.WorkPlanLine | None:
+    if level == plan.Level.PROGRAM:
+        return None
+    parent_code = code.rsplit(".", 2 if level == plan.Level.ACTIVITY else 1)[0]
+    parent = lines.get(parent_code)
+    if parent is None:
+        raise UserError(f"induk {parent_code} belum ada sebelum {code}.", where=row.where("kode"))
+    return parent
+
+
+def _line_indicator(
+    row: Row, sp: plan.StrategicPlan, order: int, code: str, name: str = "", unit: str = ""
+) -> plan.Indicator:
+    """An outcome/output indicator of a program, kegiatan or sub kegiatan."""
+    tingkat = row.text("tingkat")
+    unit = unit or (row.text("satuan") if "satuan" in row.cells else "")
+    aggregation = row.text("agregasi") if "agregasi" in row.cells else ""
+    if not aggregation:
+        aggregation = "last" if unit.strip() == "%" else "sum"
+    return plan.Indicator(
+        strategic_plan=sp,
+        subject=common.pick(common.SUBJECT, tingkat, row.where("tingkat")),
+        code=code,
+        name=name or row.text("indikator"),
+        unit=unit,
+        polarity=common.pick(common.POLARITY, row.text("polaritas") or "positif", row.where("polaritas"))
+        if "polaritas" in row.cells else plan.Polarity.HIGHER_IS_BETTER,
+        aggregation=common.pick(common.AGGREGATION, aggregation, row.where("agregasi")),
+        order=order,
+    )
+
+
+def _same_measure(indicators: dict[str, plan.Indicator], name: str) -> plan.Indicator | None:
+    """The 2024–2026 indicator that measures the same thing (spelling variants of one name)."""
+    wanted = _key(name)
+    for known, ind in indicators.items():
+        if _key(known) == wanted:
+            return ind
+    return None
+
+
+def _key(name: str) -> str:
+    return name.casefold().replace("percentase", "persentase").strip()
+

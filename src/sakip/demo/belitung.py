@@ -1,0 +1,223 @@
+"""Demo agency `belitung`: Dinas Sosial PPPA Kabupaten Belitung, LKjIP 2024 (seed 003).
+
+Loads the facts of data/belitung/ (see its README.md for where each comes from): the region and
+its settings, the agency and its head, Renstra 2024–2026 with its IKU and their series since
+2019, program / kegiatan / sub kegiatan indicators, the 2024 work plan with RKPD, APBD and APBD-P
+money and the year's realisation, the PK 2024 and its revision, SAKIP evaluations, and prose.
+Printed derived figures (`dicetak_*` columns) are never loaded: they are claims for tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sakip.common.errors import UserError
+from sakip.demo import common
+from sakip.demo.files import data_dir, read_toml, read_tsv
+from sakip.monitoring import models as mon
+from sakip.organisations.models import Agency
+from sakip.planning import models as plan
+from sakip.rules.numbers import ColumnKind
+
+CODE = "belitung"
+YEAR = 2024
+
+
+def load() -> Agency:
+    folder = data_dir("belitung")
+    meta = read_toml(folder / "agency.toml")
+
+    common.remove_agency(CODE)
+    region = common.region(meta["region"])
+    heads = [common.region_head(region, h) for h in meta["region"].get("heads", []) if h.get("menandatangani_pk")]
+    agency = common.agency(region, CODE, meta["agency"])
+    head_data = next(o for o in meta["officials"] if o.get("is_head"))
+    head = common.official(agency, head_data, position=f"Kepala {meta['agency']['name']}")
+
+    edition = common.edition(
+        "Kepmendagri 050-5889/2021", "Kepmendagri Nomor 050-5889 Tahun 2021 (kode sub kegiatan 4 digit)", 2021
+    )
+
+    # -- Renstra 2024–2026: goals, objectives, IKU -------------------------------------------
+    rs = meta["renstra"]
+    sp = plan.StrategicPlan.objects.create(
+        agency=agency, name=f"Renstra {rs['start_year']}–{rs['end_year']}",
+        start_year=rs["start_year"], end_year=rs["end_year"],
+        vision=rs.get("visi", ""), mission=rs.get("misi", ""),
+    )
+    goals: dict[str, plan.Goal] = {}
+    objectives: dict[str, plan.Objective] = {}
+    iku: dict[str, plan.Indicator] = {}
+    rows = list(read_tsv(folder / "renstra.tsv"))
+    for row in rows:
+        g_no = row.text("nomor_tujuan")
+        if g_no not in goals and row.text("tingkat") == "tujuan":
+            goals[g_no] = plan.Goal.objects.create(
+                strategic_plan=sp, number=g_no, statement=row.text("pernyataan"), order=len(goals)
+            )
+    for row in rows:
+        s_no = row.text("nomor_sasaran")
+        if row.text("tingkat") == "sasaran" and s_no not in objectives:
+            goal = goals.get(row.text("nomor_tujuan"))
+            if goal is None:
+                raise UserError("sasaran tanpa tujuan.", where=row.where("nomor_tujuan"))
+            objectives[s_no] = plan.Objective.objects.create(
+                goal=goal, number=s_no, statement=row.text("pernyataan"), order=len(objectives)
+            )
+    for order, row in enumerate(rows):
+        is_goal = row.text("tingkat") == "tujuan"
+        ind = common.indicator(
+            row, sp, order,
+            subject=plan.Indicator.Subject.GOAL if is_goal else plan.Indicator.Subject.OBJECTIVE,
+            goal=goals[row.text("nomor_tujuan")] if is_goal else None,
+            objective=None if is_goal else objectives[row.text("nomor_sasaran")],
+            number=row.text("kode"),
+        )
+        ind.formula = row.text("formula")
+        ind.numerator_label = row.text("pembilang")
+        ind.denominator_label = row.text("penyebut")
+        ind.multiplier = row.number("pengali", ColumnKind.MEASURE)
+        ind.data_source = row.text("sumber_data")
+        ind.baseline_year = row.integer("tahun_data_awal")
+        common.set_value(ind, "baseline", row, "data_awal")
+        common.set_value(ind, "end_target", row, "target_akhir")
+        ind.is_key = row.text("iku") == "ya"
+        ind.percentage_change = row.text("persentase_perubahan") == "ya"
+        ind.full_clean()
+        ind.save()
+        iku[row.text("kode")] = ind
+        for year in (2024, 2025, 2026):
+            common.target(ind, year, row, f"target_{year}")
+
+    # The series since 2019 (earlier Renstra years carry the targets that applied then).
+    for row in read_tsv(folder / "realisasi-iku.tsv"):
+        ind = iku[row.text("kode")]
+        year = row.required_integer("tahun")
+        if year < rs["start_year"]:
+            common.target(ind, year, row, "target")
+        note = f"Renstra {row.text('renstra')}"
+        if row.text("indikator_lama"):
+            note += f"; indikator: {row.text('indikator_lama')}"
+        common.realisation(ind, year, row, "realisasi", note=note)
+
+    # -- Program / kegiatan / sub kegiatan indicators ----------------------------------------
+    for order, row in enumerate(read_tsv(folder / "program-indikator-2024.tsv"), start=100):
+        tingkat = row.text("tingkat")
+        ind = common.indicator(
+            row, sp, order, subject=common.pick(common.SUBJECT, tingkat, row.where("tingkat")),
+            code=common.canonical(row.text("kode"), row.where("kode")),
+        )
+        ind.numerator_label = ""
+        ind.full_clean()
+        ind.save()
+        common.target(ind, YEAR, row, "target_2024")
+        common.realisation(ind, YEAR, row, "realisasi_2024", operands=True)
+        if row.has("target_2023"):
+            common.target(ind, YEAR - 1, row, "target_2023")
+        if row.has("realisasi_2023"):
+            common.realisation(ind, YEAR - 1, row, "realisasi_2023")
+
+    # -- Work plan 2024 with money and realisation --------------------------------------------
+    wp = plan.WorkPlan.objects.create(agency=agency, year=YEAR, edition=edition)
+    lines: dict[str, plan.WorkPlanLine] = {}
+    entries = []
+    allocations, spending = [], []
+    for order, row in enumerate(read_tsv(folder / "anggaran-2024.tsv")):
+        tingkat = row.text("tingkat")
+        if tingkat == "total":
+            continue
+        code = common.canonical(row.text("kode"), row.where("kode"))
+        level = common.pick(common.LEVEL, tingkat, row.where("tingkat"))
+        parent_code = code.rsplit(".", 2 if level == plan.Level.ACTIVITY else 1)[0] if level > plan.Level.PROGRAM else None
+        parent = lines.get(parent_code) if parent_code else None
+        if level > plan.Level.PROGRAM and parent is None:
+            raise UserError(f"induk {parent_code} belum ada sebelum {code}.", where=row.where("kode"))
+        line = plan.WorkPlanLine.objects.create(
+            work_plan=wp, parent=parent, code=code, level=level, name=row.text("nama"), order=order
+        )
+        lines[code] = line
+        entries.append((code, int(level), row.text("nama")))
+        if level != plan.Level.SUB_ACTIVITY:
+            continue
+        for column, version in (("rkpd", "rkpd"), ("apbd_induk", "apbd"), ("apbd_p", "apbd_p")):
+            amount = row.money(column)
+            if amount is not None:
+                allocations.append(plan.BudgetAllocation(line=line, version=version, amount=amount))
+        realised = row.money("realisasi")
+        if realised is not None:
+            spending.append(
+                mon.SpendingRealisation(
+                    line=line, period=mon.Period.YEAR, amount=realised,
+                    physical_progress=row.number("fisik", ColumnKind.PERCENT),
+                    explanation=row.text("penjelasan"),
+                    note="Realisasi s/d Desember 2024 (LKjIP 2024, Lampiran XII)",
+                )
+            )
+    plan.BudgetAllocation.objects.bulk_create(allocations)
+    mon.SpendingRealisation.objects.bulk_create(spending)
+    common.nomenclature(edition, entries)
+
+    # -- Perjanjian Kinerja 2024 and its revision ---------------------------------------------
+    docs = meta.get("documents", {})
+    versions = {
+        "awal": (plan.PerformanceAgreement.Version.ORIGINAL, docs.get("pk_2024_awal", {}), "apbd"),
+        "perubahan": (plan.PerformanceAgreement.Version.REVISED, docs.get("pk_2024_perubahan", {}), "apbd_p"),
+    }
+    agreements: dict[str, plan.PerformanceAgreement] = {}
+    for key, (version, info, budget_version) in versions.items():
+        agreements[key] = plan.PerformanceAgreement.objects.create(
+            agency=agency, year=YEAR, version=version,
+            signed_on=info.get("tanggal") if isinstance(info.get("tanggal"), dt.date) else None,
+            place=info.get("tempat", ""), first_party=head,
+            second_party=heads[0] if heads and info.get("pihak_kedua") else None,
+            budget_version=info.get("versi_anggaran", budget_version),
+        )
+    for order, row in enumerate(read_tsv(folder / "perjanjian-kinerja-2024.tsv")):
+        agreement = agreements[row.text("versi")]
+        indicator_code = row.text("kode_indikator").split()[0]
+        level_or_value = row.text("target")
+        item = plan.AgreementItem(agreement=agreement, indicator=iku[indicator_code], order=order)
+        if iku[indicator_code].target_kind == plan.TargetKind.ORDINAL:
+            item.target_level = level_or_value
+        else:
+            item.target_value = row.number("target", ColumnKind.MEASURE)
+        item.save()
+    for order, row in enumerate(read_tsv(folder / "perjanjian-kinerja-program-2024.tsv")):
+        plan.AgreementProgram.objects.create(
+            agreement=agreements[row.text("versi")],
+            code=common.canonical(row.text("kode"), row.where("kode")),
+            note=row.text("keterangan"), order=order,
+        )
+
+    # -- SAKIP evaluations --------------------------------------------------------------------
+    lhe = meta.get("sakip_lhe_2023", {})
+    evaluations: dict[int, mon.SakipEvaluation] = {}
+    for row in read_tsv(folder / "evaluasi-sakip.tsv"):
+        year = row.required_integer("tahun")
+        ev = mon.SakipEvaluation.objects.create(
+            agency=agency, year=year, framework=mon.SakipEvaluation.Framework.PERMENPAN_88_2021,
+            score=row.number("nilai", ColumnKind.MEASURE),
+            evaluator=row.text("penilai") or "",
+        )
+        evaluations[year] = ev
+        for component in ("perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"):
+            score = row.number(component, ColumnKind.MEASURE)
+            if score is not None:
+                mon.SakipComponentScore.objects.create(evaluation=ev, component=component, score=score)
+    lhe_year = lhe.get("tanggal").year if isinstance(lhe.get("tanggal"), dt.date) else None
+    if lhe_year in evaluations:
+        for order, row in enumerate(read_tsv(folder / "rekomendasi-sakip.tsv")):
+            mon.SakipRecommendation.objects.create(
+                evaluation=evaluations[lhe_year], recommendation=row.text("rekomendasi"),
+                follow_up=row.text("tindak_lanjut"), order=order,
+            )
+
+    # -- Prose and the published report ---------------------------------------------------------
+    common.narratives(agency, read_toml(folder / "narasi.toml"), "lkjip", YEAR)
+    lkjip = docs.get("lkjip_2024", {})
+    signed = lkjip.get("tanggal")
+    mon.PerformanceReport.objects.create(
+        agency=agency, year=YEAR, status=mon.PerformanceReport.Status.FINAL,
+        published_at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC) if isinstance(signed, dt.date) else None,
+    )
+    return agency

@@ -1,0 +1,38 @@
+"""Shared test fixtures: the demo agencies, loaded through the same loader `sakip demo` uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of ../shared; the test is skipped when ../shared is not beside the project."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available (../shared absent)")
+    return path
+
+
+@pytest.fixture
+def belitung(db):
+    from sakip.demo import belitung
+
+    return belitung.load()
+
+
+@pytest.fixture
+def batubara(db):
+    from sakip.demo import batubara
+
+    return batubara.load()
+
+
+@pytest.fixture
+def demo(db):
+    from sakip.demo.loader import load_all
+
+    return {a.code: a for a in load_all()}
