@@ -1,5 +1,59 @@
-from django.http import HttpRequest, HttpResponse
+"""Pages: the list of agency-years and the agency-year dashboard."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from sakip import dataset, figures
+from sakip.monitoring.models import PerformanceReport
+from sakip.organisations.models import Agency
+from sakip.planning.models import WorkPlan
+from sakip.web import access
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("OpenSAKIP")
+    """Agency-years the visitor may open: published ones for everybody, more after login."""
+    internal = set(access.visible_agencies(request.user).values_list("id", flat=True))
+    years: dict[int, set[int]] = {}
+    for agency_id, year in WorkPlan.objects.values_list("agency_id", "year"):
+        if agency_id in internal:
+            years.setdefault(agency_id, set()).add(year)
+    for agency_id, year, published in PerformanceReport.objects.values_list(
+        "agency_id", "year", "published_at"
+    ):
+        if agency_id in internal or published is not None:
+            years.setdefault(agency_id, set()).add(year)
+    agencies = Agency.objects.select_related("region").filter(id__in=years).order_by(
+        "region__name", "name"
+    )
+    entries = [(a, sorted(years[a.id], reverse=True)) for a in agencies]
+    return render(request, "web/home.html", {"entries": entries})
+
+
+def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    agency = get_object_or_404(Agency.objects.select_related("region"), code=agency_code)
+    if not access.can_view(request.user, agency, year):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404("Data ini tidak tersedia untuk akun Anda.")
+    ay = dataset.load_agency(agency, year)
+    summary = figures.indicator_summary(ay)
+    context = {
+        "ay": ay,
+        "summary": summary,
+        "budget_rows": figures.budget_rows(ay),
+        "low_absorption": figures.low_absorption(ay),
+        "scale": figures.achievement_scale(ay),
+        "budget_version_label": _version_label(ay.work_plan.budget_version if ay.work_plan else None),
+    }
+    return render(request, "web/dashboard.html", context)
+
+
+def _version_label(version: str | None) -> str:
+    from sakip.planning.models import BudgetVersion
+
+    if version is None:
+        return ""
+    return str(BudgetVersion(version).label)

@@ -1,0 +1,45 @@
+"""Who may see what. Every view and API endpoint asks these functions; none filters by itself.
+
+- the public: agency-years whose LKjIP is published;
+- region roles (admin, Bappeda, Inspektorat): every agency of their region(s);
+- agency roles (operator, head): their own agency, plus what is public;
+- superusers: everything.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from sakip.monitoring.models import PerformanceReport
+from sakip.organisations.models import Agency, Membership
+
+REGION_ROLES = {Membership.Role.REGION_ADMIN, Membership.Role.BAPPEDA, Membership.Role.INSPECTORATE}
+
+
+def published_filter() -> Q:
+    return Q(reports__published_at__isnull=False)
+
+
+def visible_agencies(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Agency]:
+    """Agencies of which the user may see at least the internal (unpublished) data."""
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    if getattr(user, "is_superuser", False):
+        return Agency.objects.all()
+    memberships = Membership.objects.filter(user_id=user.pk)
+    region_ids = memberships.filter(role__in=REGION_ROLES).values("region_id")
+    agency_ids = memberships.filter(agency__isnull=False).values("agency_id")
+    return Agency.objects.filter(Q(region_id__in=region_ids) | Q(id__in=agency_ids))
+
+
+def can_view(user: AbstractBaseUser | AnonymousUser, agency: Agency, year: int) -> bool:
+    if visible_agencies(user).filter(pk=agency.pk).exists():
+        return True
+    return is_published(agency, year)
+
+
+def is_published(agency: Agency, year: int) -> bool:
+    return PerformanceReport.objects.filter(
+        agency=agency, year=year, published_at__isnull=False
+    ).exists()

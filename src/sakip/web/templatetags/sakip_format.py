@@ -1,0 +1,47 @@
+"""Indonesian number formats for templates, through sakip.rules.numbers (round half-up)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from sakip.figures import format_value
+from sakip.rules.numbers import format_money, format_number, format_percent
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value: int | None) -> str:
+    """14817179710 → 'Rp 14.817.179.710' (no cents on screens)."""
+    return "—" if value is None else format_money(int(value), cents=False)
+
+
+@register.filter
+def angka(value: Decimal | int | None, places: int | None = None) -> str:
+    if value is None:
+        return "—"
+    if places is None:
+        return format_value(Decimal(value))
+    return format_number(Decimal(value), int(places))
+
+
+@register.filter
+def persen(value: Decimal | None) -> str:
+    return "—" if value is None else format_percent(Decimal(value))
+
+
+@register.filter
+def badge(label: str) -> str:
+    """CSS class of a predikat/category badge."""
+    good = {"Melebihi target", "Tercapai", "Sangat baik", "Baik", "Sangat Tinggi", "Tinggi",
+            "Sangat Efektif", "Efektif"}
+    warn = {"Cukup", "Sedang", "Cukup Efektif"}
+    if not label:
+        return "muted"
+    if label in good:
+        return "good"
+    if label in warn:
+        return "warn"
+    return "bad"

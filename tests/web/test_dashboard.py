@@ -1,0 +1,99 @@
+"""The first pages: home, login, the agency-year dashboard and who may see it."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from sakip.monitoring.models import PerformanceReport
+from sakip.organisations.models import Membership
+
+
+def figure(html: str, name: str) -> str:
+    match = re.search(rf'data-figure="{name}">([^<]*)<', html)
+    assert match, f"figure {name} not on the page"
+    return match.group(1).strip()
+
+
+def test_published_dashboard_is_public_and_shows_computed_figures(client, belitung):
+    response = client.get("/pd/belitung/2024/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert figure(html, "total-budget") == "Rp 10.314.852.053"
+    assert figure(html, "total-realised") == "Rp 9.521.256.875"
+    assert figure(html, "absorption") == "92,31 %"
+    assert "71,91" in re.findall(r'data-figure="achievement">([^<]*)<', html)
+    assert 'lang="id"' in html
+
+
+def test_the_page_changes_when_the_facts_change(client, belitung):
+    """Figures are derived: change one sub kegiatan's realisation and the totals follow."""
+    from sakip.monitoring.models import SpendingRealisation
+
+    spent = SpendingRealisation.objects.get(line__code="1.06.07.2.01.0002")
+    spent.amount += 1_000_000
+    spent.save()
+    html = client.get("/pd/belitung/2024/").content.decode()
+    assert figure(html, "total-realised") == "Rp 9.522.256.875"
+
+
+def test_unpublished_year_needs_login(client, belitung):
+    PerformanceReport.objects.filter(agency=belitung).update(published_at=None)
+    response = client.get("/pd/belitung/2024/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/masuk/")
+
+
+def test_home_lists_only_published_years_to_the_public(client, belitung):
+    html = client.get("/").content.decode()
+    assert "/pd/belitung/2024/" in html
+    PerformanceReport.objects.filter(agency=belitung).update(published_at=None)
+    html = client.get("/").content.decode()
+    assert "/pd/belitung/2024/" not in html
+
+
+@pytest.fixture
+def operator_of_other_agency(belitung):
+    """An operator of another agency in another region."""
+    from sakip.organisations.models import Agency, Region
+
+    region = Region.objects.create(code="lain", name="Kabupaten Lain", kind="kabupaten")
+    other = Agency.objects.create(region=region, code="lain", name="Dinas Lain")
+    user = get_user_model().objects.create_user("operator.lain", password="rahasia-123")
+    Membership.objects.create(user=user, region=region, agency=other, role=Membership.Role.OPERATOR)
+    return user
+
+
+def test_operator_cannot_open_another_agencys_draft(client, belitung, operator_of_other_agency):
+    PerformanceReport.objects.filter(agency=belitung).update(published_at=None)
+    client.force_login(operator_of_other_agency)
+    assert client.get("/pd/belitung/2024/").status_code == 404
+    assert "/pd/belitung/2024/" not in client.get("/").content.decode()
+
+
+def test_own_operator_sees_the_draft(client, belitung):
+    PerformanceReport.objects.filter(agency=belitung).update(published_at=None)
+    user = get_user_model().objects.create_user("op", password="rahasia-123")
+    Membership.objects.create(user=user, region=belitung.region, agency=belitung,
+                              role=Membership.Role.OPERATOR)
+    client.force_login(user)
+    assert client.get("/pd/belitung/2024/").status_code == 200
+
+
+def test_login_with_a_demo_account(client, demo):
+    from sakip.demo.loader import DEMO_PASSWORD
+
+    response = client.post("/masuk/", {"username": "operator.belitung", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    response = client.post("/masuk/", {"username": "operator.belitung", "password": "salah"})
+    assert response.status_code == 200
+    assert "benar" in response.content.decode() or "salah" in response.content.decode().lower()
+
+
+def test_admin_pages_open_for_the_region_admin(client, demo):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="admin"))
+    for url in ["/admin/", "/admin/organisations/region/", "/admin/planning/indicator/",
+                "/admin/planning/workplanline/", "/admin/monitoring/sakipevaluation/"]:
+        assert client.get(url).status_code == 200, url
