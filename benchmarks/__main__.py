@@ -1,0 +1,71 @@
+"""`make bench`: timed workloads on synthetic data, figures printed for the issue notes.
+
+    python -m benchmarks                 every workload at its default size
+    python -m benchmarks compute --regions 2 --agencies 3 --subs 50
+
+Each workload runs in a fresh Python process so that its peak memory (max RSS) is its own.
+The database is a throwaway SQLite file unless SAKIP_DATABASE_URL points elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import workloads
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("names", nargs="*", help=f"workloads ({', '.join(workloads.REGISTRY)})")
+    parser.add_argument("--regions", type=int)
+    parser.add_argument("--agencies", type=int)
+    parser.add_argument("--subs", type=int)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--params", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:  # inside the fresh process
+        result = workloads.REGISTRY[args.worker].run(json.loads(args.params))
+        print(json.dumps(result))
+        return 0
+
+    names = args.names or list(workloads.REGISTRY)
+    unknown = [n for n in names if n not in workloads.REGISTRY]
+    if unknown:
+        parser.error(f"unknown workload(s): {', '.join(unknown)}")
+    with tempfile.TemporaryDirectory(prefix="sakip-bench-") as home:
+        env = dict(os.environ)
+        env.setdefault("SAKIP_DATABASE_URL", f"sqlite:///{home}/bench.sqlite3")
+        env["SAKIP_HOME"] = home
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+        print(f"Database: {env['SAKIP_DATABASE_URL'].split('?')[0]}")
+        for name in names:
+            params = workloads.REGISTRY[name].defaults.copy()
+            for key in ("regions", "agencies", "subs"):
+                if getattr(args, key) is not None:
+                    params[key] = getattr(args, key)
+            started = time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-m", "benchmarks", "--worker", name, "--params", json.dumps(params)],
+                env=env, cwd=ROOT, capture_output=True, text=True,
+            )
+            if proc.returncode != 0:
+                print(f"[{name}] FAILED\n{proc.stderr}", file=sys.stderr)
+                return 1
+            result = json.loads(proc.stdout.strip().splitlines()[-1])
+            result["wall_s"] = round(time.perf_counter() - started, 2)
+            print(workloads.REGISTRY[name].describe(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
