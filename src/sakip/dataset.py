@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from sakip.common.budget_versions import BUDGET_PRECEDENCE
 from sakip.common.errors import UserError
-from sakip.planning.models import BUDGET_PRECEDENCE
 
 if TYPE_CHECKING:
     from sakip.organisations.models import Agency

@@ -15,24 +15,12 @@ from sakip.dataset import AgencyYear, IndicatorData, LineData
 from sakip.rules import averages, budget, scales
 from sakip.rules.achievement import Achievement
 from sakip.rules.budget import Ratio
-from sakip.rules.numbers import Score, format_number
+from sakip.rules.numbers import Score, format_value
 
 
 def achievement_scale(ay: AgencyYear) -> scales.Scale:
     """The category scale the region's LKjIP uses (RULES.md §5)."""
     return scales.SCALES[ay.settings.achievement_scale.replace("_", "-")]
-
-
-def format_value(value: Decimal | None) -> str:
-    """A target or realisation for display: whole numbers without decimals, others with at
-    least two (3,20; 98,79; 81,125)."""
-    if value is None:
-        return "—"
-    if value == value.to_integral_value():
-        return format_number(value, 0)
-    exponent = value.normalize().as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) else 2
-    return format_number(value, places)
 
 
 def show(value: Decimal | str | Score | None) -> str:

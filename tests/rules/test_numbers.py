@@ -287,3 +287,15 @@ def test_figure_requires_a_reason_when_undefined():
         Figure(None)
     assert Figure(None, "alasan").display == "alasan"
     assert Figure(D("155.11")).display == "155,11"
+
+
+def test_format_value_keeps_printed_precision():
+    from decimal import Decimal
+
+    from sakip.rules.numbers import format_value
+
+    assert format_value(Decimal("3.2")) == "3,20"
+    assert format_value(Decimal("81.125")) == "81,125"
+    assert format_value(Decimal("2746")) == "2.746"
+    assert format_value(Decimal("30.00")) == "30"
+    assert format_value(None) == "—"

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from sakip.common.budget_versions import BUDGET_PRECEDENCE, FORECAST
 from sakip.organisations.models import Agency, Official, RegionHead
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -323,15 +324,7 @@ class BudgetVersion(models.TextChoices):
     FORECAST = "forecast", "Prakiraan maju (tahun berikutnya)"
 
 
-#: Which version counts as "the" budget of a year: the latest one present, in this order.
-BUDGET_PRECEDENCE = [
-    BudgetVersion.APBD_P,
-    BudgetVersion.RKPD_P,
-    BudgetVersion.APBD,
-    BudgetVersion.RKPD,
-    BudgetVersion.RENJA,
-    BudgetVersion.RANWAL_RKPD,
-]
+assert set(BUDGET_PRECEDENCE) | {FORECAST} == set(BudgetVersion.values)
 
 
 class BudgetAllocation(models.Model):

@@ -40,6 +40,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "format_value",
     "format_signed",
     "money_in_words",
     "number_in_words",
@@ -733,6 +734,19 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
     if fraction:
         result += decimal_symbol + fraction
     return result
+
+
+def format_value(value: Decimal | None) -> str:
+    """A target or realisation for display: whole numbers without decimals, others with at
+    least two and all they have (3,20; 98,79; 81,125). Source: decision (seed documents print
+    targets this way)."""
+    if value is None:
+        return "—"
+    if value == value.to_integral_value():
+        return format_number(value, 0)
+    exponent = value.normalize().as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return format_number(value, places)
 
 
 def format_percent(value: Decimal, places: int = 2) -> str:

@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from django import template
 
-from sakip.figures import format_value
-from sakip.rules.numbers import format_money, format_number, format_percent
+from sakip.rules.numbers import format_money, format_number, format_percent, format_value
 
 register = template.Library()
 
