@@ -20,15 +20,19 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def belitung(db):
     from sakip.demo import belitung
+    from sakip.workflow.history import audit_context
 
-    return belitung.load()
+    with audit_context(reason="uji", quiet=True):
+        return belitung.load()
 
 
 @pytest.fixture
 def batubara(db):
     from sakip.demo import batubara
+    from sakip.workflow.history import audit_context
 
-    return batubara.load()
+    with audit_context(reason="uji", quiet=True):
+        return batubara.load()
 
 
 @pytest.fixture

@@ -396,8 +396,12 @@ class AgencyYear:
     agreements: list[AgreementData]
     evaluations: list[SakipEvaluationData]
     narratives: dict[tuple[str, str], str]
-    report_status: str | None
+    statuses: dict[str, str]  # document → state (sakip.workflow.DocumentStatus)
     published: bool
+
+    @property
+    def report_status(self) -> str | None:
+        return self.statuses.get("lkjip")
 
     @property
     def settings(self) -> RegionSettings:
@@ -446,6 +450,7 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
     from sakip.monitoring import models as mon
     from sakip.organisations.models import Official, RegionHead
     from sakip.planning import models as plan
+    from sakip.workflow.models import DocumentStatus
 
     region = agency.region
     settings = RegionSettings(
@@ -662,6 +667,11 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         for n in plan.Narrative.objects.filter(agency=agency, year=year)
     }
     report = mon.PerformanceReport.objects.filter(agency=agency, year=year).first()
+    statuses = dict(
+        DocumentStatus.objects.filter(agency=agency, year=year, quarter=0).values_list(
+            "document", "state"
+        )
+    )
 
     return AgencyYear(
         year=year,
@@ -676,7 +686,7 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         agreements=agreements,
         evaluations=list(evaluations.values()),
         narratives=narratives,
-        report_status=report.status if report else None,
+        statuses=statuses,
         published=bool(report and report.published_at),
     )
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "sakip.organisations",
     "sakip.planning",
     "sakip.monitoring",
+    "sakip.workflow",
     "sakip.web",
 ]
 

@@ -18,6 +18,7 @@ from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency
 from sakip.planning import models as plan
 from sakip.rules.numbers import ColumnKind
+from sakip.workflow.models import DocumentStatus
 
 CODE = "belitung"
 YEAR = 2024
@@ -216,8 +217,12 @@ def load() -> Agency:
     common.narratives(agency, read_toml(folder / "narasi.toml"), "lkjip", YEAR)
     lkjip = docs.get("lkjip_2024", {})
     signed = lkjip.get("tanggal")
+    for document in (DocumentStatus.Document.PK, DocumentStatus.Document.LKJIP):
+        DocumentStatus.objects.create(
+            agency=agency, year=YEAR, document=document, state=DocumentStatus.State.FINAL
+        )
     mon.PerformanceReport.objects.create(
-        agency=agency, year=YEAR, status=mon.PerformanceReport.Status.FINAL,
+        agency=agency, year=YEAR,
         published_at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC) if isinstance(signed, dt.date) else None,
     )
     return agency

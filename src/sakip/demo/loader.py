@@ -41,8 +41,12 @@ def demo_loaded() -> bool:
 @transaction.atomic
 def load_all(with_accounts: bool = True) -> list[Agency]:
     from sakip.demo import batubara, belitung
+    from sakip.workflow.history import audit_context, record
 
-    agencies = [belitung.load(), batubara.load()]
+    with audit_context(reason="sakip demo", quiet=True):
+        agencies = [belitung.load(), batubara.load()]
+    for agency in agencies:
+        record(agency, "create", reason="Data demo dimuat ulang (sakip demo)")
     if with_accounts:
         create_accounts()
     return agencies

@@ -35,4 +35,4 @@ class SakipEvaluationAdmin(admin.ModelAdmin):
 
 @admin.register(models.PerformanceReport)
 class PerformanceReportAdmin(admin.ModelAdmin):
-    list_display = ["agency", "year", "status", "published_at"]
+    list_display = ["agency", "year", "published_at"]

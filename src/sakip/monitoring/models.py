@@ -152,17 +152,11 @@ class SakipRecommendation(models.Model):
 
 
 class PerformanceReport(models.Model):
-    """The LKjIP of an agency-year: where it is in the cycle and whether it is public."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draf"
-        SUBMITTED = "submitted", "Diajukan"
-        REVIEWED = "reviewed", "Direviu"
-        FINAL = "final", "Final (terkunci)"
+    """The publication of an agency-year's LKjIP (its place in the cycle is in
+    sakip.workflow.DocumentStatus)."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="reports")
     year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("dipublikasikan", null=True, blank=True)
 
     class Meta:
