@@ -92,7 +92,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False  # numbers are formatted by sakip.rules.numbers, never by locale
 
 STATIC_URL = "/static/"
 STATIC_ROOT = config.var_dir() / "static"

@@ -97,3 +97,8 @@ def test_admin_pages_open_for_the_region_admin(client, demo):
     for url in ["/admin/", "/admin/organisations/region/", "/admin/planning/indicator/",
                 "/admin/planning/workplanline/", "/admin/monitoring/sakipevaluation/"]:
         assert client.get(url).status_code == 200, url
+
+
+def test_years_are_not_printed_with_thousands_separators(client, belitung):
+    html = client.get("/pd/belitung/2024/").content.decode()
+    assert "Tahun 2024" in html and "2,024" not in html and "2.024" not in html
