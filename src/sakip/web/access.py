@@ -43,3 +43,26 @@ def is_published(agency: Agency, year: int) -> bool:
     return PerformanceReport.objects.filter(
         agency=agency, year=year, published_at__isnull=False
     ).exists()
+
+
+# What a user may change, and the workflow moves, live in sakip.workflow.transitions; views
+# import them from here so that every access decision has one address.
+from sakip.workflow.transitions import (  # noqa: E402
+    allowed_actions,
+    can_edit,
+    is_locked,
+    roles,
+    status_of,
+)
+
+__all__ = [
+    "allowed_actions",
+    "can_edit",
+    "can_view",
+    "is_locked",
+    "is_published",
+    "published_filter",
+    "roles",
+    "status_of",
+    "visible_agencies",
+]
