@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from sakip.web import views
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("pd/<slug:agency_code>/<int:year>/", views.dashboard, name="dashboard"),
+    path("pd/<slug:agency_code>/<int:year>/ubah/", include("sakip.editors.urls")),
 ]
