@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from sakip.web import overview, realisation_views, security, views, workflow_views
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("pd/<slug:agency_code>/<int:year>/realisasi/<int:quarter>/<str:kind>/<int:item_id>/",
          realisation_views.save_item, name="realisation-save"),
     path("bukti/<int:evidence_id>/", realisation_views.evidence_file, name="evidence"),
+    path("pd/<slug:agency_code>/<int:year>/ubah/", include("sakip.editors.urls")),
 ]
