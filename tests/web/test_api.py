@@ -2,17 +2,10 @@
 
 import json
 
-import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from sakip.monitoring.models import IndicatorRealisation, PerformanceReport
 from sakip.planning.models import Indicator
-
-
-@pytest.fixture
-def people(demo):
-    return {u.username: u for u in get_user_model().objects.all()}
 
 
 def put(client, url, body, **extra):
