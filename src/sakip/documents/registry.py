@@ -11,7 +11,10 @@ from sakip.dataset import AgencyYear
 from sakip.documents.model import Document
 
 #: Modules that define and register document kinds. Add yours here.
-BUILDER_MODULES: list[str] = []
+BUILDER_MODULES: list[str] = [
+    "sakip.documents.agreement",
+    "sakip.documents.lkjip",
+]
 
 
 @dataclass(frozen=True)
