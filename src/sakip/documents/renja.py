@@ -265,7 +265,7 @@ def evaluation_table(ay: AgencyYear, facts: RenjaFacts, lines: list[EvaluationLi
         landscape=True,
         notes=[
             "Kolom 8 = 7/6 × 100 dan kolom 11 = 10/4 × 100 untuk indikator positif; untuk "
-            "indikator negatif (makin kecil makin baik) dipakai kebalikannya (RULES.md §3).",
+            "indikator negatif (makin kecil makin baik) dipakai kebalikannya (lihat Metode Perhitungan).",
             "Kolom 10 mengikuti agregasi setiap indikator: dijumlahkan (5 + 7 + 9) untuk "
             "indikator cacah yang terakumulasi; nilai terakhir (kolom 9) untuk persentase, "
             "rasio, indeks dan predikat; rata-rata untuk indikator rata-rata. Persentase tidak "
@@ -310,6 +310,7 @@ def service_table(ay: AgencyYear) -> Table | None:
     columns.append(Column("end", f"Kondisi akhir periode Renstra ({plan.end_year})", Kind.DECIMAL))
     top.append(HeaderCell(f"Kondisi Kinerja pada Akhir Periode Renstra ({plan.end_year})", rowspan=2))
     rows = []
+    negative = [i.name for i in indicators if i.polarity is Polarity.LOWER_IS_BETTER]
     for no, ind in enumerate(indicators, start=1):
         row = [cells.text(str(no)), cells.text(ind.name), cells.text(ind.unit)]
         for y in past:
@@ -321,15 +322,20 @@ def service_table(ay: AgencyYear) -> Table | None:
                 cells.percent(ind.achievement(y, ay.settings)) if t is not None else Cell(None, "-", Kind.PERCENT),
             ]
         for y in future:
-            row.append(target_cell(ind, y))
+            t = target_value(ind, y)
+            row.append(cells.text(show_value(t)) if t is not None else Cell(None, "-", Kind.TEXT, note="kosong"))
         end_target = target_value(ind, plan.end_year)
-        row.append(cells.text(show_value(end_target, unit_of(ind, plan.end_year))))
+        row.append(cells.text(show_value(end_target)))
         rows.append(Row(row))
     return Table(
         id="tabel-kinerja-pelayanan",
         caption=f"Pencapaian Kinerja Pelayanan {ay.agency.name}",
-        columns=columns, rows=rows, header=[top, second] if second else [top], landscape=True,
-        notes=["Capaian dihitung oleh aturan RULES.md §3 dengan polaritas setiap indikator."],
+        columns=columns, rows=rows, header=[top, second] if second else [top],
+        landscape=len(columns) > 10,
+        notes=[
+            "Capaian = realisasi / target × 100 untuk indikator positif dan target / realisasi × 100 "
+            "untuk indikator negatif (lihat Metode Perhitungan)."
+        ] + ([f"Indikator negatif (makin kecil makin baik): {', '.join(negative)}."] if negative else []),
         source="Indikator tujuan dan sasaran Renstra PD beserta target dan realisasinya.",
     )
 
@@ -512,7 +518,7 @@ def goals_table(ay: AgencyYear) -> Table | None:
     return Table(
         id="tabel-tujuan-sasaran",
         caption=f"Tujuan dan Sasaran {ay.agency.name} Tahun {plan.start_year}–{plan.end_year}",
-        columns=columns, rows=rows, header=header, landscape=True,
+        columns=columns, rows=rows, header=header, landscape=len(columns) > 9,
     )
 
 
@@ -780,7 +786,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
 
     front_matter(
         doc, ay,
-        ["RENCANA KERJA (RENJA)", ay.agency.name.upper(), ay.region.name.upper(), f"TAHUN {n}"],
+        ["RENJA", "(RENCANA KERJA)"],
         [
             f"Rencana Kerja (Renja) {ay.agency.name} Tahun {n} disusun sebagai penjabaran "
             f"Rencana Strategis perangkat daerah untuk tahun {n}, sesuai Peraturan Menteri Dalam "
@@ -1005,7 +1011,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
     # Lampiran: consistency warnings and the method
     checks = consistency_warnings(ay, version)
     doc.warnings.extend(checks)
-    doc.add(Heading("LAMPIRAN", 0, id="lampiran", number="Lampiran"))
+    doc.add(Heading("PERINGATAN KONSISTENSI DAN METODE PERHITUNGAN", 0, id="lampiran", number="Lampiran"))
     doc.add(Heading("Daftar Peringatan Konsistensi", 1, id="peringatan"))
     warnings = list(doc.warnings)
     if warnings:
@@ -1028,7 +1034,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
     )
     doc.add(*(Paragraph.text(block) for block in text.split("\n\n")))
     doc.add(Paragraph.text(
-        "Evaluasi Renja (Permendagri 86/2017, RULES.md §6): kolom 10 = 5 + 7 + 9 untuk indikator "
+        "Evaluasi Renja (Permendagri 86/2017): kolom 10 = 5 + 7 + 9 untuk indikator "
         "cacah (agregasi 'sum'), nilai terakhir untuk persentase, rasio, indeks dan predikat "
         "('last'), rata-rata untuk 'mean'. Pagu program dan kegiatan = jumlah pagu sub kegiatan. "
         f"Lonjakan prakiraan maju diperiksa terhadap batas {format_number(ay.settings.forecast_jump_factor)} "

@@ -283,7 +283,7 @@ def signature(ay: AgencyYear, doc: Document, where: str) -> SignatureBlock:
     position = head.position
     return SignatureBlock(
         [Signature(place=place, date="", position=position, name=head.name,
-                   rank=head.rank_and_grade, nip=f"NIP. {head.nip}" if head.nip else "")]
+                   rank=head.rank_and_grade, nip=head.nip)]
     )
 
 
