@@ -85,7 +85,7 @@ from sakip.documents.renja_base import (
     walk_lines,
 )
 from sakip.rules import renja as rules_renja
-from sakip.rules.achievement import Achievement, Polarity
+from sakip.rules.achievement import Achievement, Polarity, numeric_achievement
 from sakip.rules.budget import total_amounts
 from sakip.rules.method import method_text
 from sakip.rules.numbers import format_number, format_value, number_in_words
@@ -337,6 +337,63 @@ def service_table(ay: AgencyYear) -> Table | None:
             "untuk indikator negatif (lihat Metode Perhitungan)."
         ] + ([f"Indikator negatif (makin kecil makin baik): {', '.join(negative)}."] if negative else []),
         source="Indikator tujuan dan sasaran Renstra PD beserta target dan realisasinya.",
+    )
+
+
+def spm_table(ay: AgencyYear, facts: RenjaFacts) -> Table | None:
+    """SPM results per basic service: achievement of each year before n (served / required ×
+    100 where the counts are stored, else as reported), targets, condition at the end."""
+    n = ay.year
+    records = [r for r in facts.spm if r.year < n + 5]
+    if not records:
+        return None
+    achieved_years = sorted({r.year for r in records if r.year < n and (r.reported_achievement is not None
+                                                                       or r.required is not None)})
+    target_years = sorted({r.year for r in records if r.target is not None})
+    services: dict[str, str] = {}
+    for r in records:
+        services.setdefault(r.number, r.service)
+    by_key = {(r.number, r.year): r for r in records}
+    columns = [Column("no", "No", Kind.TEXT, 0.5), Column("service", "Jenis Pelayanan Dasar", Kind.TEXT, 4)]
+    columns += [Column(f"c{y}", f"Capaian {y} (%)", Kind.PERCENT) for y in achieved_years]
+    columns += [Column(f"t{y}", f"Target {y} (%)", Kind.PERCENT) for y in target_years]
+    columns.append(Column("end", "Kondisi Kinerja pada Akhir Periode Renstra (%)", Kind.PERCENT, 1.2))
+    top = [HeaderCell("No", rowspan=2), HeaderCell("Jenis Pelayanan Dasar", rowspan=2)]
+    second = []
+    if achieved_years:
+        top.append(HeaderCell("Capaian (%)", colspan=len(achieved_years)))
+        second += [HeaderCell(str(y)) for y in achieved_years]
+    if target_years:
+        top.append(HeaderCell("Target (%)", colspan=len(target_years)))
+        second += [HeaderCell(str(y)) for y in target_years]
+    top.append(HeaderCell("Kondisi Kinerja pada Akhir Periode Renstra (%)", rowspan=2))
+    rows = []
+    for number, service in services.items():
+        row = [cells.text(number), cells.text(service)]
+        for y in achieved_years:
+            rec = by_key.get((number, y))
+            if rec is None:
+                row.append(Cell(None, "-", Kind.PERCENT, note="tidak ada data"))
+            elif rec.required is not None:
+                row.append(cells.percent(numeric_achievement(rec.required, rec.served,
+                                                             polarity=Polarity.HIGHER_IS_BETTER)))
+            elif rec.reported_achievement is not None:
+                row.append(cells.percent(rec.reported_achievement))
+            else:
+                row.append(Cell(None, "-", Kind.PERCENT, note="tidak ada data"))
+        for y in target_years:
+            rec = by_key.get((number, y))
+            row.append(cells.percent(rec.target) if rec and rec.target is not None else Cell(None, "-", Kind.PERCENT))
+        last = next((by_key[(number, y)].target for y in reversed(target_years)
+                     if (number, y) in by_key and by_key[(number, y)].target is not None), None)
+        row.append(cells.percent(last))
+        rows.append(Row(row))
+    return Table(
+        id="tabel-spm", caption=f"Capaian Standar Pelayanan Minimal (SPM) {ay.agency.name}",
+        columns=columns, rows=rows, header=[top, second] if second else [top],
+        landscape=len(columns) > 10,
+        notes=["Capaian = jumlah terlayani / jumlah yang harus dilayani × 100 bila jumlahnya "
+               "tercatat; selain itu capaian sebagaimana dilaporkan. Sel kosong: data tidak ada."],
     )
 
 
@@ -877,10 +934,15 @@ def build(ay: AgencyYear, options: Options) -> Document:
     else:
         doc.add(Paragraph.text("[Indikator kinerja pelayanan belum diisi.]", "missing"))
         doc.warn("indikator kinerja pelayanan (tujuan/sasaran Renstra) belum ada", "2.2")
-    doc.add(Paragraph.text(
-        "[Data capaian Standar Pelayanan Minimal (SPM) per jenis layanan belum tersimpan dalam "
-        "OpenSAKIP; lampirkan dari e-SPM.]", "missing"))
-    doc.warn("capaian SPM per jenis layanan belum tersimpan", "2.2 Analisis Kinerja Pelayanan")
+    spm = spm_table(ay, facts)
+    if spm is not None:
+        doc.add(Paragraph([Run("Capaian Standar Pelayanan Minimal (SPM) per jenis pelayanan dasar "
+                               "disajikan pada "), Ref(spm.id), Run(".")]))
+        doc.add(spm)
+    else:
+        doc.add(Paragraph.text(
+            "[Capaian Standar Pelayanan Minimal (SPM) per jenis pelayanan dasar belum tersimpan.]", "missing"))
+        doc.warn("capaian SPM per jenis pelayanan dasar belum tersimpan", "2.2 Analisis Kinerja Pelayanan")
     stored = narrative(ay, "kinerja_pelayanan")
     if stored:
         doc.add(*paragraphs(stored))
