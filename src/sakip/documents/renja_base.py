@@ -150,13 +150,14 @@ def indent_of(level: int) -> int:
     return max(0, level - 3)
 
 
-def affair_groups(code: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def affair_groups(code: str) -> tuple[str, ...]:
     """The urusan and bidang urusan codes above a program / kegiatan / sub kegiatan code."""
     parsed = parse_code(code)
     if parsed is None:
-        return []
+        return ()
     found = [parsed.at_level(Level.URUSAN), parsed.at_level(Level.BIDANG)]
-    return [c.canonical for c in found if c is not None]
+    return tuple(c.canonical for c in found if c is not None)
 
 
 def group_rows(code: str, seen: set[str], facts: RenjaFacts, width: int) -> list[Row]:
