@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "sakip.commands.database",
     "sakip.commands.demo",
     "sakip.commands.figures",
+    "sakip.commands.check",
 ]
 
 INTERNAL_ERROR_STATUS = 3
