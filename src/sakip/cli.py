@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "sakip.commands.demo",
     "sakip.commands.figures",
     "sakip.commands.check",
+    "sakip.commands.report",
+    "sakip.commands.proposals",
 ]
 
 INTERNAL_ERROR_STATUS = 3
