@@ -95,14 +95,18 @@ def fmt(value: Decimal | int | None, places: int = 2) -> str:
     return format_number(round_half_up(Decimal(value), places), places)
 
 
-def agrees(stated: Value, expected: Decimal) -> bool:
+def agrees(stated: Value, expected: Decimal, slack: int = 0) -> bool:
     """The printed value is the expected one as the document rounds: half-up to the
-    decimals it printed; a value printed without decimals may be rounded or truncated."""
+    decimals it printed; a value printed without decimals may be rounded or truncated.
+    ``slack`` allows that many units of the last printed place (a mean of rounded values
+    differs from the rounded mean by up to one unit)."""
     if stated.value is None:
         return True
     if stated.places == 0:
-        return abs(stated.value - expected) < 1
-    return round_half_up(expected, stated.places) == round_half_up(stated.value, stated.places)
+        return abs(stated.value - expected) < 1 + slack
+    unit = Decimal(1).scaleb(-stated.places)
+    difference = abs(round_half_up(expected, stated.places) - round_half_up(stated.value, stated.places))
+    return difference <= slack * unit
 
 
 def _finding(
@@ -287,6 +291,42 @@ def check_hierarchy(table: Table) -> Iterable[Finding]:
                 )
 
 
+def check_parent_range(table: Table) -> Iterable[Finding]:
+    """A percentage/level realised by a parent whose children measure the same kind of
+    level (all ``Persentase …``) lies between the children's values: a mean or any other
+    aggregate of them cannot fall outside their range."""
+    coded = {r.code.canonical: r for r in table.rows if r.code is not None}
+    children: dict[str, list[Row]] = defaultdict(list)
+    for row in coded.values():
+        parent = row.code.parent() if row.code is not None else None
+        if parent is not None and parent.canonical in coded:
+            children[parent.canonical].append(row)
+    columns = [c for c in table.columns if re.search(r"realisasi", norm(c.header)) and c.index not in table.formulas]
+    for key, kids in children.items():
+        parent_row = coded[key]
+        head = (parent_row.indicator or "").split()[:1]
+        if len(kids) < 2 or not head or not is_level_indicator(parent_row.indicator):
+            continue
+        if not all((k.indicator or "").split()[:1] and k.indicator.split()[0].casefold() == head[0].casefold() for k in kids):
+            continue
+        for col in columns:
+            stated = parent_row.values.get(col.index)
+            values = [k.value(col.index) for k in kids]
+            if stated is None or stated.value is None or any(v is None for v in values):
+                continue
+            present = [v for v in values if v is not None]
+            table.checked += 1
+            low, high = min(present), max(present)
+            if not low <= stated.value <= high:
+                yield _finding(
+                    table, parent_row, col, "parent_range", "warning", stated.text,
+                    f"{fmt(low)}–{fmt(high)}",
+                    f"Nilai {parent_row.code_text} tidak dapat diturunkan dari turunannya "
+                    f"({', '.join(k.code_text for k in kids)}: {', '.join(fmt(v) for v in present)}); "
+                    "persentase induk harus berada di antara nilai turunannya.",
+                )
+
+
 # --------------------------------------------------------------------------------------
 # Totals
 # --------------------------------------------------------------------------------------
@@ -320,6 +360,7 @@ def check_totals(table: Table) -> Iterable[Finding]:
             segment.append(row)
             continue
         top = _top_rows(segment)
+        every = [r for r in segment if not any(_MEAN_LABEL.match(c) for c in r.cells[:3] if c)]
         segment = []
         if not top:
             continue
@@ -333,10 +374,15 @@ def check_totals(table: Table) -> Iterable[Finding]:
             present = [v for v in values if v is not None]
             if not present:
                 continue
-            if all(v >= 0 for v in present) and stated.value < max(present):
+            if col.role != "money" and all(v >= 0 for v in present) and stated.value < max(present):
                 continue  # a mean or a percentage, not a sum
             expected = sum(present, Decimal(0))
             table.checked += 1
+            if stated.value != expected and top is not every:
+                # sub rows that are separate items (``9.a``) rather than parts
+                alternative = sum((v for v in (r.value(col.index) for r in every) if v is not None), Decimal(0))
+                if stated.value == alternative:
+                    continue
             if stated.value != expected:
                 yield _finding(
                     table, row, col, "total", "error", stated.text, fmt(expected),
@@ -350,6 +396,16 @@ def check_totals(table: Table) -> Iterable[Finding]:
 # --------------------------------------------------------------------------------------
 
 
+def _mostly_within(table: Table, budget: Column, real: Column) -> bool:
+    """Realisations at or below the budget in most rows: the pair is (budget, realisation)."""
+    pairs: list[tuple[Decimal, Decimal]] = []
+    for r in table.rows:
+        b, x = r.value(budget.index), r.value(real.index)
+        if b is not None and x is not None and b > 0:
+            pairs.append((b, x))
+    return len(pairs) >= 3 and sum(1 for b, x in pairs if x <= b) >= 0.8 * len(pairs)
+
+
 def _money_triplets(table: Table) -> list[tuple[Column, Column, Column]]:
     out = []
     cols = table.columns
@@ -359,13 +415,17 @@ def _money_triplets(table: Table) -> list[tuple[Column, Column, Column]]:
         left = [c for c in cols[: p.index] if c.role == "money"]
         if len(left) < 2:
             continue
+        if any(c.role == "percent" for c in cols[left[-1].index + 1 : p.index]):
+            continue
         real = left[-1]
-        if not re.search(r"realisasi", norm(real.header)):
-            continue
-        budget = next((c for c in reversed(left[:-1]) if not re.search(r"realisasi", norm(c.header))), None)
-        if budget is None or (p.year and budget.year and p.year != budget.year):
-            continue
-        if any(c.role == "percent" for c in cols[real.index + 1 : p.index]):
+        budget = None
+        if re.search(r"realisasi", norm(real.header)):
+            budget = next((c for c in reversed(left[:-1]) if not re.search(r"realisasi", norm(c.header))), None)
+            if budget is not None and p.year and budget.year and p.year != budget.year:
+                budget = None
+        elif _mostly_within(table, left[-2], real):
+            budget = left[-2]  # headers do not say; the figures do
+        if budget is None:
             continue
         out.append((budget, real, p))
     return out
@@ -383,6 +443,11 @@ def check_money_percent(table: Table) -> Iterable[Finding]:
             ratio = absorption(int(r), int(b))
             if ratio.value is None:
                 continue
+            if ratio.note:
+                yield _finding(
+                    table, row, real, "overspend", "warning", fmt(r), f"≤ {fmt(b)}",
+                    f"Realisasi {fmt(r)} melebihi anggaran {fmt(b)} ({ratio.note}).",
+                )
             table.checked += 1
             if not agrees(stated, ratio.value):
                 yield _finding(
@@ -641,7 +706,8 @@ def check_table_numbers(tables: list[Table]) -> Iterable[Finding]:
         if family == "tabel" and len(parts) == 2 and all(p.isdigit() for p in parts):
             by_chapter[parts[0]].add(int(parts[1]))
     for chapter, numbers in sorted(by_chapter.items()):
-        missing = [n for n in range(1, max(numbers) + 1) if n not in numbers]
+        # only gaps between numbers that are present (an excerpt may start anywhere)
+        missing = [n for n in range(min(numbers), max(numbers) + 1) if n not in numbers]
         for n in missing:
             yield Finding(
                 "table_number_missing", WARNING, f"Tabel {chapter}.{n}", "", "", "", f"Tabel {chapter}.{n}",
@@ -709,8 +775,17 @@ def check_prose_counts(raw: RawDocument, tables: list[Table], kind: str) -> Iter
     for table in tables:
         if table.kind not in plan_kinds:
             continue
+        money = [c.index for c in table.columns if c.role == "money"]
         for word, level in level_of.items():
-            codes = {r.code.canonical for r in table.rows if r.code is not None and r.code.level is level}
+            rows = [r for r in table.rows if r.code is not None and r.code.level is level]
+            if money:
+                # funded: money in every budget column that has a figure for the row
+                rows = [
+                    r for r in rows
+                    if all(v is None or v > 0 for v in (r.value(i) for i in money))
+                    and any(r.value(i) for i in money)
+                ]
+            codes = {r.code.canonical for r in rows if r.code is not None}
             if codes:
                 counts[word].append((table.name, len(codes)))
     if not counts:
@@ -735,9 +810,142 @@ def check_prose_counts(raw: RawDocument, tables: list[Table], kind: str) -> Iter
 # Entry point
 # --------------------------------------------------------------------------------------
 
+def check_number_forms(table: Table) -> Iterable[Finding]:
+    """Numbers printed in a doubtful form (``245.000,000``) and money cells that are not
+    numbers at all (``htb``, ``391.808.9722``)."""
+    reported = 0
+    for row in table.rows:
+        for col in table.columns:
+            v = row.values.get(col.index)
+            if v is None or reported >= 20:
+                continue
+            if v.warnings and v.value is not None and col.role == "money":
+                reported += 1
+                yield _finding(
+                    table, row, col, "number_format", "warning", v.text, fmt(v.value),
+                    f"Angka ditulis tidak lazim: {'; '.join(v.warnings)}.",
+                )
+            elif (
+                col.role == "money"
+                and v.missing == "bukan angka"
+                and (re.search(r"\d", v.text) or re.fullmatch(r"[A-Za-z]{2,5}", v.text.strip()))
+                and v.text.strip().casefold() not in ("rp", "idr", "rp.")
+            ):
+                reported += 1
+                yield _finding(
+                    table, row, col, "number_format", "warning", v.text, "",
+                    "Sel di kolom uang tidak berisi angka yang dapat dibaca.",
+                )
+
+
+def check_renja_plausibility(table: Table) -> Iterable[Finding]:
+    """In a T-C.29 table (``10=(5+7+9)``, ``11=(10/4)``): the realisation up to n-3 (first
+    term of the sum) already above the Renstra end target (the divisor) for a count."""
+    for index, formula in table.formulas.items():
+        if "+" not in formula:
+            continue
+        first = table.column_by_number(formula.split("+", 1)[0])
+        number = table.columns[index].number.split("=")[0].strip("() ")
+        ratio = next((f for f in table.formulas.values() if "/" in f and f.split("/", 1)[0] == number), None)
+        end = table.column_by_number(ratio.split("/", 1)[1]) if ratio else None
+        if first is None or end is None:
+            continue
+        for row in table.rows:
+            a, t = row.value(first.index), row.value(end.index)
+            if a is None or not t or is_level_indicator(row.indicator or row.label):
+                continue
+            if a > t:
+                yield _finding(
+                    table, row, first, "realised_above_end_target", "warning", fmt(a), f"≤ {fmt(t)}",
+                    f"Realisasi sampai tahun n-3 ({fmt(a)}) sudah melebihi target akhir Renstra ({fmt(t)}).",
+                )
+
+
+def _total_means(table: Table, row: Row, rows: list[Row], means: list[Row]) -> Iterable[Finding]:
+    """A total row's percentage: it must be a mean of something printed above (the top
+    rows, the sub rows, all numbered rows or the block means); otherwise it cannot be
+    reproduced."""
+    outlined = [(r, _OUTLINE.match(r.cells[0] if r.cells else "")) for r in rows]
+    groups = {
+        "baris utama": [r for r, m in outlined if m and not m.group(2)],
+        "baris rinci": [r for r, m in outlined if m and m.group(2)],
+        "semua baris bernomor": [r for r, m in outlined if m],
+        "baris rata-rata": means,
+    }
+    if any(c.role == "money" for c in table.columns):
+        return  # percentages of money totals are ratios of the totals (check_money_percent)
+    for col in table.columns:
+        if col.role != "percent" or not re.search(r"capaian|kinerja|output", norm(col.header)):
+            continue
+        stated = row.values.get(col.index)
+        if stated is None or stated.value is None:
+            continue
+        candidates = []
+        for name, members in groups.items():
+            present = [v for v in (r.value(col.index) for r in members) if v is not None]
+            expected = aggregate(present, Aggregation.MEAN) if present else None
+            if expected is not None:
+                candidates.append((name, expected))
+        if not candidates:
+            continue
+        table.checked += 1
+        if not any(agrees(stated, value, slack=1) for _, value in candidates):
+            listing = "; ".join(f"{name} {fmt(value)}" for name, value in candidates)
+            yield _finding(
+                table, row, col, "mean", "warning", stated.text, fmt(candidates[0][1]),
+                f"Angka baris jumlah tidak dapat dihasilkan kembali dari baris di atasnya (rata-rata {listing}).",
+            )
+
+
+def check_means(table: Table) -> Iterable[Finding]:
+    """Rows labelled ``Rata-rata …``: the mean of the rows of their block; a total row's
+    percentage: a mean of the rows above."""
+    block: list[Row] = []
+    everything: list[Row] = []
+    means: list[Row] = []
+    for row in table.rows:
+        label = next((c for c in row.cells[:3] if c.strip()), "")
+        if not _MEAN_LABEL.match(label):
+            if row.is_total:
+                if any(_OUTLINE.match(r.cells[0] if r.cells else "") for r in everything):
+                    yield from _total_means(table, row, everything, means)
+                block, everything, means = [], [], []
+            else:
+                block.append(row)
+                everything.append(row)
+            continue
+        means.append(row)
+        members = block
+        outlined = [(r, _OUTLINE.match(r.cells[0] if r.cells else "")) for r in members]
+        subs = [r for r, m in outlined if m and m.group(2)]
+        members = subs or members
+        block = []
+        for col in table.columns:
+            if col.role != "percent":
+                continue
+            stated = row.values.get(col.index)
+            values = [r.value(col.index) for r in members]
+            present = [v for v in values if v is not None]
+            if stated is None or stated.value is None or not present:
+                continue
+            expected = aggregate(present, Aggregation.MEAN)
+            if expected is None:
+                continue
+            table.checked += 1
+            if not agrees(stated, expected, slack=1):
+                yield _finding(
+                    table, row, col, "mean", "error", stated.text, fmt(expected),
+                    f"Rata-rata {len(present)} baris di atasnya = {fmt(expected)}, tercetak {stated.text}.",
+                )
+
+
 TABLE_CHECKS = (
+    check_number_forms,
+    check_renja_plausibility,
+    check_means,
     check_formulas,
     check_hierarchy,
+    check_parent_range,
     check_totals,
     check_money_percent,
     check_achievements,

@@ -257,10 +257,16 @@ def _subheader_numbers(cells: list[str]) -> bool:
     )
 
 
+_FIGURE_START = re.compile(r"^\W{0,2}[-−]?\s*(rp\.?\s*)?\d", re.I)
+
+
 def _headerish(cells: list[str]) -> bool:
-    """A row with no figures (years aside): a header row."""
+    """A row with no figures (years aside): a header row. Digits inside words
+    (``Jumlah PMKS dalam 1 Tahun``) are not figures."""
     for c in cells:
         if not c or not _DIGIT.search(c):
+            continue
+        if not _FIGURE_START.match(c) and re.match(r"^\W*[A-Za-z]{2,}", c):
             continue
         if _YEARISH.match(c):
             continue

@@ -233,6 +233,9 @@ def header_texts(table: RawTable) -> list[str]:
     return [" ".join(filled[r][i] for r in range(len(filled)) if filled[r][i]).strip() for i in range(width)]
 
 
+_PERCENT_CELL = re.compile(r"^-?\d{1,4}([.,]\d{1,2})?\s*%?$")
+
+
 def _role(header: str, cells: list[str]) -> tuple[str, ColumnKind]:
     h = norm(header)
     values = [c for c in cells if c.strip()]
@@ -253,7 +256,7 @@ def _role(header: str, cells: list[str]) -> tuple[str, ColumnKind]:
     money_words = re.search(r"pagu|anggaran|\brp\b|\(rp|dana|belanja|sisa|biaya|apbd|rkpd", h)
     if money_words and numbers and big >= 0.5 * len(numbers):
         return "money", ColumnKind.MONEY
-    if re.search(r"%|capaian|tingkat|persen|serapan", h) and numbers and not re.search(r"\btarget\b|\brealisasi\b(?!.*%)", h):
+    if numbers and ("%" in h or (re.search(r"capaian|tingkat|persen|serapan", h) and not re.search(r"\btarget\b|\brealisasi\b", h))):
         return "percent", ColumnKind.PERCENT
     if re.search(r"\btarget\b", h) and numbers:
         return "target", ColumnKind.UNKNOWN
@@ -263,6 +266,9 @@ def _role(header: str, cells: list[str]) -> tuple[str, ColumnKind]:
         return "realisation", ColumnKind.UNKNOWN
     if numbers and big >= 0.6 * len(numbers) and len(numbers) >= 0.5 * len(values):
         return "money", ColumnKind.MONEY
+    percents = sum(1 for c in values if _PERCENT_CELL.match(c))
+    if values and percents >= 0.6 * len(values) and any("%" in c or re.search(r"[.,]\d", c) for c in values):
+        return "percent", ColumnKind.PERCENT
     if re.search(r"program|kegiatan|uraian|urusan|jenis|sasaran|tujuan|nama|unit kerja", h):
         return "name", ColumnKind.UNKNOWN
     if numbers and len(numbers) >= 0.6 * len(values):
@@ -327,6 +333,9 @@ class Table:
         return None
 
 
+_BIG_MONEY = re.compile(r"^(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}([.,]\d{2})?(,-)?$|^\d{7,}$", re.I)
+
+
 def _align(rows: list[RawRow], width: int) -> list[list[str]]:
     """Rows as cell lists of the table width. PDF text dumps shift cells of some rows
     (extra empty cells); when a row has as many filled cells as the usual pattern but in
@@ -338,10 +347,19 @@ def _align(rows: list[RawRow], width: int) -> list[list[str]]:
     usual, seen = patterns.most_common(1)[0]
     if seen < 3:
         return grids
+    use = Counter(i for g in grids for i, c in enumerate(g) if c.strip())
+    money_table = sum(1 for g in grids for c in g if _BIG_MONEY.match(c.strip())) >= 3
+    rare = {i for i in range(width) if use[i] < 0.2 * len(grids)} - set(usual)
     out = []
     for g in grids:
         filled = [i for i, c in enumerate(g) if c.strip()]
-        if len(filled) == len(usual) and tuple(filled) != usual:
+        # cells pushed to the right by stray empty cells, keeping their order; in money
+        # tables (PDF dumps of budget reports) also the usual pattern's own shift
+        shifted = bool(filled) and (
+            all(f >= u for f, u in zip(filled, usual, strict=False))
+            or (money_table and all(f <= u for f, u in zip(filled, usual, strict=False)))
+        )
+        if len(filled) == len(usual) and tuple(filled) != usual and (set(filled) & rare or shifted):
             moved = [""] * width
             for src, dst in zip(filled, usual, strict=True):
                 moved[dst] = g[src]
@@ -474,7 +492,7 @@ def recognise(raw: RawTable) -> Table:
                     urusan = row.code.urusan if row.code.urusan != "X" else urusan
                 except CodeError as error:
                     row.code_error = error.why
-        texts = [c for i, c in enumerate(cells) if c and i not in code_cols]
+        texts = [c for i, c in enumerate(cells) if c and (i not in code_cols or not re.search(r"\d", c))]
         if name_col is not None and cells[name_col]:
             row.label = cells[name_col]
         else:
@@ -489,4 +507,16 @@ def recognise(raw: RawTable) -> Table:
             elif c.role in ("money", "percent", "target", "realisation", "number"):
                 row.values[c.index] = Value("", None, missing="kosong")
         table.rows.append(row)
+    if table.rows:
+        # a last row with figures only (no code, no words) is the table's total
+        last = table.rows[-1]
+        money_cols = [c.index for c in columns if c.role == "money"]
+        if (
+            not last.is_total
+            and last.code is None
+            and not any(re.search(r"[A-Za-z]{2,}", c) for c in last.cells)
+            and any(last.value(i) is not None for i in money_cols)
+        ):
+            last.is_total = True
+            last.label = last.label or "(baris jumlah tanpa label)"
     return table

@@ -31,6 +31,11 @@ RULE_LABELS = {
     "year_foreign": "tahun asing",
     "year_stale": "tahun basi",
     "prose_count": "jumlah di teks",
+    "overspend": "realisasi > anggaran",
+    "number_format": "bentuk angka",
+    "realised_above_end_target": "realisasi > target akhir",
+    "mean": "rata-rata",
+    "parent_range": "induk di luar rentang turunan",
 }
 
 
