@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sakip.editors import narratives, workplan
+from sakip.editors import narratives, workbook_views, workplan
 
 app_name = "editors"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("renja/target/<int:indicator_id>/", workplan.save_target, name="workplan_target"),
     path("renja/nomenklatur/", workplan.search_nomenclature, name="workplan_search"),
     path("renja/tambah/", workplan.add_line, name="workplan_add"),
+    path("excel/", workbook_views.index, name="workbook"),
+    path("excel/unduh/<slug:key>/", workbook_views.download, name="workbook_download"),
+    path("excel/unduh/<slug:key>/<int:quarter>/", workbook_views.download,
+         name="workbook_download_quarter"),
+    path("excel/unggah/", workbook_views.upload, name="workbook_upload"),
+    path("excel/terapkan/", workbook_views.apply, name="workbook_apply"),
 ]
