@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "sakip.commands.database",
     "sakip.commands.demo",
     "sakip.commands.figures",
+    "sakip.commands.report",
+    "sakip.commands.proposals",
 ]
 
 INTERNAL_ERROR_STATUS = 3

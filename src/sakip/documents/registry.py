@@ -11,7 +11,11 @@ from sakip.dataset import AgencyYear
 from sakip.documents.model import Document
 
 #: Modules that define and register document kinds. Add yours here.
-BUILDER_MODULES: list[str] = []
+BUILDER_MODULES: list[str] = [
+    "sakip.documents.renja",
+    "sakip.documents.evaluasi_renja",
+    "sakip.documents.renja_perubahan",
+]
 
 
 @dataclass(frozen=True)
