@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sakip.editors import narratives, workbook_views, workplan
+from sakip.editors import narratives, renstra, workbook_views, workplan
 
 app_name = "editors"
 
@@ -20,4 +20,8 @@ urlpatterns = [
          name="workbook_download_quarter"),
     path("excel/unggah/", workbook_views.upload, name="workbook_upload"),
     path("excel/terapkan/", workbook_views.apply, name="workbook_apply"),
+    path("renstra/", renstra.overview, name="renstra"),
+    path("renstra/<slug:what>/", renstra.edit, name="renstra_edit"),
+    path("renstra/<slug:what>/<int:pk>/", renstra.edit, name="renstra_edit_pk"),
+    path("renstra/<slug:what>/baru-di/<int:parent>/", renstra.edit, name="renstra_add"),
 ]
