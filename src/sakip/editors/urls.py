@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sakip.editors import narratives, renstra, workbook_views, workplan
+from sakip.editors import agreement, narratives, renstra, workbook_views, workplan
 
 app_name = "editors"
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path("renstra/<slug:what>/", renstra.edit, name="renstra_edit"),
     path("renstra/<slug:what>/<int:pk>/", renstra.edit, name="renstra_edit_pk"),
     path("renstra/<slug:what>/baru-di/<int:parent>/", renstra.edit, name="renstra_add"),
+    path("pk/", agreement.editor, name="agreement"),
+    path("pk/perubahan/", agreement.revise, name="agreement_revise"),
 ]
