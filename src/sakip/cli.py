@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "sakip.commands.demo",
     "sakip.commands.figures",
     "sakip.commands.report",
+    "sakip.commands.proposals",
 ]
 
 INTERNAL_ERROR_STATUS = 3

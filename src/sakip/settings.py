@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "sakip.monitoring",
     "sakip.workflow",
     "sakip.web",
+    "sakip.editors",
 ]
 
 MIDDLEWARE = [

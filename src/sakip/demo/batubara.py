@@ -165,6 +165,13 @@ def load() -> Agency:
         if amount is not None:
             allocations.append(plan.BudgetAllocation(line=reviewed, version="ranwal_rkpd", amount=amount))
     plan.BudgetAllocation.objects.bulk_create(allocations)
+    # Codes evaluated in Tabel 2.1 that the 2024 plan no longer has (1.06.03, 2.08.05 …) keep
+    # their names from Tabel 2.1; the 2024 plan's names win where a code is in both.
+    planned = {code for code, _, _ in entries}
+    entries += [
+        (code, int(common.pick(common.LEVEL, row.text("tingkat"), row.where("tingkat"))), row.text("nama"))
+        for code, row in evaluated.items() if code not in planned
+    ]
     common.nomenclature(edition, entries)
     common.narratives(agency, read_toml(folder / "narasi.toml"), "renja", YEAR)
     return agency

@@ -14,6 +14,9 @@ from sakip.documents.model import Document
 BUILDER_MODULES: list[str] = [
     "sakip.documents.agreement",
     "sakip.documents.lkjip",
+    "sakip.documents.renja",
+    "sakip.documents.evaluasi_renja",
+    "sakip.documents.renja_perubahan",
 ]
 
 

@@ -78,3 +78,10 @@ class AgreementAdmin(admin.ModelAdmin):
 class NarrativeAdmin(admin.ModelAdmin):
     list_display = ["agency", "year", "document", "section", "updated_at"]
     list_filter = ["document", "agency"]
+
+
+@admin.register(models.CommunityProposal)
+class CommunityProposalAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "source", "location", "estimated_cost", "status", "agency", "year"]
+    list_filter = ["agency__region", "year", "source", "status"]
+    search_fields = ["proposal", "location", "source_detail", "line_code"]

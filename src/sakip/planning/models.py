@@ -462,3 +462,63 @@ class AgreementProgram(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement}: {self.code}"
+
+
+class CommunityProposal(models.Model):
+    """One proposal from the community for an agency's Renja (Renja §2.5, Permendagri 86/2017):
+    from a Musrenbang, a DPRD member's Pokir or another stakeholder, with what became of it."""
+
+    class Source(models.TextChoices):
+        MUSRENBANG = "musrenbang", "Musrenbang"
+        POKIR = "pokir", "Pokir DPRD"
+        STAKEHOLDER = "stakeholder", "Pemangku kepentingan"
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Diterima"
+        PARTIAL = "partial", "Diterima sebagian"
+        REJECTED = "rejected", "Ditolak"
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="proposals")
+    year = models.PositiveSmallIntegerField(
+        "tahun Renja", validators=YEAR_VALIDATORS, help_text="Tahun rencana yang diusulkan."
+    )
+    number = models.CharField("nomor", max_length=20, blank=True)
+    proposal = models.TextField("usulan")
+    source = models.CharField("sumber", max_length=12, choices=Source.choices)
+    source_detail = models.CharField(
+        "rincian sumber", max_length=300, blank=True,
+        help_text="Mis. Musrenbang Kecamatan Lima Puluh, nama anggota DPRD, nama organisasi.",
+    )
+    location = models.CharField("lokasi", max_length=300, blank=True)
+    volume = models.DecimalField("volume", max_digits=20, decimal_places=4, null=True, blank=True)
+    unit = models.CharField("satuan", max_length=60, blank=True)
+    estimated_cost = models.BigIntegerField(
+        "perkiraan biaya (Rp)", null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    status = models.CharField("status", max_length=10, choices=Status.choices)
+    reason = models.TextField("alasan / catatan", blank=True)
+    line_code = models.CharField(
+        "ditampung pada kode", max_length=40, blank=True,
+        help_text="Kode program/kegiatan/sub kegiatan yang menampung usulan (bila diterima).",
+    )
+    order = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "usulan masyarakat"
+        verbose_name_plural = "usulan masyarakat"
+        ordering = ["agency", "year", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(estimated_cost__gte=0) | models.Q(estimated_cost__isnull=True),
+                name="proposal_cost_nonneg",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.year}: {self.proposal[:60]}"
+
+    def clean(self) -> None:
+        if self.status in (self.Status.PARTIAL, self.Status.REJECTED) and not self.reason.strip():
+            raise ValidationError(
+                {"reason": "Usulan yang ditolak atau diterima sebagian harus disertai alasannya."}
+            )

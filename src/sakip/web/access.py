@@ -39,6 +39,31 @@ def can_view(user: AbstractBaseUser | AnonymousUser, agency: Agency, year: int) 
     return is_published(agency, year)
 
 
+def sees_internal(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> bool:
+    """Whether the user may see the agency's unpublished data (drafts, statuses, evidence)."""
+    return visible_agencies(user).filter(pk=agency.pk).exists()
+
+
+def may_publish(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> bool:
+    """Publishing a final LKjIP: the agency's head or the region admin (or a superuser)."""
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return bool(roles(user, agency) & {Membership.Role.HEAD, Membership.Role.REGION_ADMIN})
+
+
+def region_ids(user: AbstractBaseUser | AnonymousUser) -> list[int]:
+    """Regions whose overview the user may open (any membership in the region)."""
+    from sakip.organisations.models import Region
+
+    if not user.is_authenticated:
+        return []
+    if getattr(user, "is_superuser", False):
+        return list(Region.objects.values_list("id", flat=True))
+    return sorted(set(Membership.objects.filter(user_id=user.pk).values_list("region_id", flat=True)))
+
+
 def is_published(agency: Agency, year: int) -> bool:
     return PerformanceReport.objects.filter(
         agency=agency, year=year, published_at__isnull=False
@@ -61,8 +86,11 @@ __all__ = [
     "can_view",
     "is_locked",
     "is_published",
+    "may_publish",
     "published_filter",
+    "region_ids",
     "roles",
+    "sees_internal",
     "status_of",
     "visible_agencies",
 ]

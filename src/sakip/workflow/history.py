@@ -62,6 +62,7 @@ def tracked_models() -> list[type[models.Model]]:
         plan.StrategicPlan, plan.Goal, plan.Objective, plan.Indicator, plan.IndicatorTarget,
         plan.WorkPlan, plan.WorkPlanLine, plan.BudgetAllocation, plan.Narrative,
         plan.PerformanceAgreement, plan.AgreementItem, plan.AgreementProgram,
+        plan.CommunityProposal,
         mon.IndicatorRealisation, mon.SpendingRealisation, mon.SakipEvaluation,
         mon.SakipComponentScore, mon.SakipRecommendation, mon.PerformanceReport,
     ]
@@ -127,6 +128,7 @@ AGENCY_PATHS: dict[str, tuple[str, ...]] = {
     "SakipComponentScore": ("evaluation.agency_id",),
     "SakipRecommendation": ("evaluation.agency_id",),
     "PerformanceReport": ("agency_id",),
+    "CommunityProposal": ("agency_id",),
 }
 
 

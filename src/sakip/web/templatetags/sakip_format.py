@@ -12,9 +12,10 @@ register = template.Library()
 
 
 @register.filter
-def rupiah(value: int | None) -> str:
+def rupiah(value: int | str | None) -> str:
     """14817179710 → 'Rp 14.817.179.710' (no cents on screens)."""
-    return "—" if value is None else format_money(int(value), cents=False)
+    # "" is what a template yields for a missing attribute (an agency-year without work plan).
+    return "—" if value is None or value == "" else format_money(int(value), cents=False)
 
 
 @register.filter

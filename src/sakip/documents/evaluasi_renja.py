@@ -1,0 +1,371 @@
+"""Quarterly evaluation of the Renja results (the E-form of Permendagri 86/2017; RULES.md §6).
+
+`build(ay, options)` with `options.quarter` = 1..4; registered as "evaluasi-renja".
+
+Per program / kegiatan / sub kegiatan and indicator: 6 target Renstra at the end of the
+period · 7 realisation of the Renstra up to last year · 8 target of this year · 9–12
+realisation TW I–IV · 13 realisation of this year · 14 = 7 + 13 · 15 = 14 / 6 × 100 with its
+Permendagri 86/2017 category — each for K (kinerja) and Rp (anggaran). Columns 13 and 14 follow
+the indicator's aggregation (sum / last / mean) through `rules.renja.quarterly_row`; money is
+always summed. Only the quarters up to the one asked for exist in the report: realisations
+entered for a later quarter are ignored, so the TW II report is the same whenever it is run.
+The year's own achievement (13 / 8) is added for K and Rp.
+
+Prose (Narrative, document "renja"): `evaluasi.tw<q>.pendorong`, `.penghambat`,
+`.tindak_lanjut` (factors and follow-up of quarter q).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakip.dataset import AgencyYear, IndicatorData, LineData
+from sakip.documents import cells
+from sakip.documents.model import (
+    Cell,
+    Column,
+    Document,
+    HeaderCell,
+    Heading,
+    Kind,
+    Paragraph,
+    Ref,
+    Row,
+    Run,
+    Table,
+)
+from sakip.documents.registry import DocumentKind, Options, register
+from sakip.documents.renja_base import (
+    blank,
+    group_rows,
+    indent_of,
+    load_facts,
+    narrative,
+    number_or_none,
+    paragraphs,
+    rupiah,
+    signature,
+    target_value,
+    unit_of,
+    walk_lines,
+)
+from sakip.rules import renja as rules_renja
+from sakip.rules.achievement import Achievement, Polarity
+from sakip.rules.averages import mean_achievement
+from sakip.rules.budget import total_amounts
+from sakip.rules.method import method_text
+from sakip.rules.numbers import Figure
+from sakip.rules.scales import PERMENDAGRI_86_2017, category
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+NO_RENSTRA_MONEY = "pagu Renstra akhir periode tidak tersimpan"
+
+
+@dataclass(frozen=True)
+class QuarterLine:
+    """One row of the E-form: a line with one of its indicators (or none) and the figures."""
+
+    line: LineData
+    indicator: IndicatorData | None
+    k_end: Decimal | None
+    k_before: Decimal | None
+    k_year: Decimal | None
+    k_quarters: list[Decimal | None]
+    k: rules_renja.QuarterlyRow | None
+    rp_before: int | None
+    rp_year: int | None
+    rp_quarters: list[int | None]
+    rp: rules_renja.QuarterlyRow
+    first: bool
+
+
+def spent_before(ay: AgencyYear) -> dict[str, int]:
+    """Money spent on each sub kegiatan code in the earlier years of the Renstra period."""
+    from sakip.monitoring.models import SpendingRealisation
+
+    plan = ay.strategic_plan
+    if plan is None or plan.start_year >= ay.year:
+        return {}
+    spent: dict[str, int] = defaultdict(int)
+    for code, amount in SpendingRealisation.objects.filter(
+        line__work_plan__agency_id=ay.agency.id,
+        line__work_plan__year__gte=plan.start_year, line__work_plan__year__lt=ay.year,
+    ).values_list("line__code", "amount"):
+        spent[code] += amount
+    return dict(spent)
+
+
+def _quarter_money(line: LineData, quarter: int) -> int | None:
+    amounts = [s.amount for leaf in line.leaves() for s in leaf.spending if s.period == quarter]
+    return total_amounts(amounts) if amounts else None
+
+
+def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
+    """The rows of the E-form for TW `quarter` (1–4), from the year's work plan."""
+    wp = ay.work_plan
+    if wp is None:
+        return []
+    n = ay.year
+    plan = ay.strategic_plan
+    version = wp.budget_version
+    before = spent_before(ay)
+    earlier = list(range(plan.start_year, n)) if plan else []
+    out: list[QuarterLine] = []
+    for line in walk_lines(wp.programs):
+        rp_before_items = [before[leaf.code] for leaf in line.leaves() if leaf.code in before]
+        rp_before = total_amounts(rp_before_items) if rp_before_items else None
+        rp_year = line.budget(version) if version else None
+        rp_quarters = [_quarter_money(line, q) for q in range(1, quarter + 1)]
+        rp = rules_renja.quarterly_row(
+            renstra_target=None, realised_until_last_year=_dec(rp_before), target_year=_dec(rp_year),
+            quarters=[_dec(v) for v in rp_quarters], up_to_quarter=quarter,
+            polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM,
+        )
+        for index, ind in enumerate(line.indicators or [None]):
+            if ind is None:
+                out.append(QuarterLine(line, None, None, None, None, [], None, rp_before, rp_year,
+                                       rp_quarters, rp, True))
+                continue
+            k_end = ind.end_target_value if ind.end_target_value is not None else (
+                number_or_none(target_value(ind, plan.end_year)) if plan else None)
+            past = [number_or_none(ind.realised(y)) for y in earlier]
+            k_before = rules_renja.aggregate(past, ind.aggregation) if past else None
+            k_year = number_or_none(target_value(ind, n))
+            by_period = {r.period: r.value for r in ind.realisations_of(n, quarter) if r.period > 0}
+            k_quarters = [by_period.get(q) for q in range(1, quarter + 1)]
+            k = rules_renja.quarterly_row(
+                renstra_target=k_end, realised_until_last_year=k_before, target_year=k_year,
+                quarters=k_quarters, up_to_quarter=quarter, polarity=ind.polarity,
+                aggregation=ind.aggregation, method=ay.settings.lower_is_better_method,
+            )
+            out.append(QuarterLine(line, ind, k_end, k_before, k_year, k_quarters, k, rp_before, rp_year,
+                                   rp_quarters, rp, index == 0))
+    return out
+
+
+def _dec(amount: int | None) -> Decimal | None:
+    return None if amount is None else Decimal(amount)
+
+
+def _figure_cell(fig: Figure, money: bool = False) -> Cell:
+    if fig.value is None:
+        return Cell(None, fig.reason, Kind.MONEY if money else Kind.DECIMAL)
+    cell = cells.money(int(fig.value)) if money else cells.measure(fig.value)
+    cell.note = fig.note
+    return cell
+
+
+def _k(value: Decimal | None, why: str) -> Cell:
+    return cells.measure(value) if value is not None else Cell(None, "-", Kind.DECIMAL, note=why)
+
+
+def _rp(amount: int | None, why: str) -> Cell:
+    return cells.money(amount) if amount is not None else Cell(None, "-", Kind.MONEY, note=why)
+
+
+def _category(result: Achievement) -> Cell:
+    if result.rounded is None:
+        return Cell(None, "-", Kind.TEXT, note=result.reason)
+    return cells.text(category(PERMENDAGRI_86_2017, result.rounded))
+
+
+def evaluation_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -> Table:
+    n = ay.year
+    plan = ay.strategic_plan
+    end = plan.end_year if plan else n
+    facts = load_facts(ay)
+    quarters = list(range(1, quarter + 1))
+    columns = [
+        Column("code", "Kode", Kind.CODE, 1.1),
+        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 2.4),
+        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.2),
+        Column("k6", "K", Kind.DECIMAL, 0.7), Column("rp6", "Rp", Kind.MONEY, 1.1),
+        Column("k7", "K", Kind.DECIMAL, 0.7), Column("rp7", "Rp", Kind.MONEY, 1.1),
+        Column("k8", "K", Kind.DECIMAL, 0.7), Column("rp8", "Rp", Kind.MONEY, 1.1),
+    ]
+    for q in quarters:
+        columns += [Column(f"k{8 + q}", "K", Kind.DECIMAL, 0.7), Column(f"rp{8 + q}", "Rp", Kind.MONEY, 1.1)]
+    columns += [
+        Column("k13", "K", Kind.DECIMAL, 0.7), Column("rp13", "Rp", Kind.MONEY, 1.1),
+        Column("k14", "K", Kind.DECIMAL, 0.7), Column("rp14", "Rp", Kind.MONEY, 1.1),
+        Column("k15", "K (%)", Kind.PERCENT, 0.8), Column("rp15", "Rp (%)", Kind.PERCENT, 0.8),
+        Column("cat", "Kategori", Kind.TEXT, 0.9),
+        Column("ky", "K (%)", Kind.PERCENT, 0.8), Column("rpy", "Rp (%)", Kind.PERCENT, 0.8),
+        Column("caty", "Kategori", Kind.TEXT, 0.9),
+    ]
+    top = [
+        HeaderCell("Kode", rowspan=2), HeaderCell("Program/Kegiatan/Sub Kegiatan", rowspan=2),
+        HeaderCell("Indikator Kinerja Program (outcome)/Kegiatan (output)", rowspan=2),
+        HeaderCell(f"Target Renstra PD pada Akhir Periode ({end})", colspan=2),
+        HeaderCell(f"Realisasi Capaian Kinerja Renstra s/d Tahun Lalu ({n - 1})", colspan=2),
+        HeaderCell(f"Target Kinerja dan Anggaran Renja Tahun {n}", colspan=2),
+    ]
+    top += [HeaderCell(f"Realisasi Triwulan {ROMAN[q]}", colspan=2) for q in quarters]
+    top += [
+        HeaderCell(f"Realisasi Kinerja dan Anggaran Renja s/d TW {ROMAN[quarter]}", colspan=2),
+        HeaderCell(f"Realisasi Kinerja dan Anggaran Renstra s/d Tahun {n}", colspan=2),
+        HeaderCell("Tingkat Capaian Renstra (%)", colspan=3),
+        HeaderCell(f"Capaian Tahun {n} (13/8) (%)", colspan=3),
+    ]
+    second = [HeaderCell(c.title) for c in columns[3:]]
+    number_row = ["1", "2", "3", "6", "6", "7", "7", "8", "8"]
+    for q in quarters:
+        number_row += [str(8 + q)] * 2
+    number_row += ["13", "13", "14=7+13", "14=7+13", "15=14/6", "15=14/6", "", "13/8", "13/8", ""]
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for item in rows_data:
+        line = item.line
+        if item.first:
+            rows.extend(group_rows(line.code, seen, facts, len(columns)))
+        ind = item.indicator
+        k = item.k
+        money_first = item.first
+        row: list[Cell] = [
+            cells.code(line.code) if item.first else blank(),
+            cells.text(line.name, bold=line.level == 3) if item.first else blank(),
+            cells.text(f"{ind.name} ({unit_of(ind, ay.year)})" if ind and unit_of(ind, ay.year) else
+                       (ind.name if ind else "-")),
+        ]
+        row += [
+            _k(item.k_end, "target akhir Renstra kosong") if ind else blank(),
+            _rp(None, NO_RENSTRA_MONEY) if money_first else blank(),
+            _k(item.k_before, "tidak ada realisasi tahun sebelumnya dalam periode Renstra") if ind else blank(),
+            _rp(item.rp_before, "tidak ada realisasi anggaran tahun sebelumnya") if money_first else blank(),
+            _k(item.k_year, f"target {n} kosong") if ind else blank(),
+            _rp(item.rp_year, f"pagu {n} kosong") if money_first else blank(),
+        ]
+        for i, _q in enumerate(quarters):
+            kq = item.k_quarters[i] if ind and i < len(item.k_quarters) else None
+            row += [
+                _k(kq, "belum ada realisasi") if ind else blank(),
+                _rp(item.rp_quarters[i], "belum ada realisasi") if money_first else blank(),
+            ]
+        rp = item.rp
+        row += [
+            _figure_cell(k.col13) if k else blank(),
+            _figure_cell(rp.col13, money=True) if money_first else blank(),
+            _figure_cell(k.col14) if k else blank(),
+            _figure_cell(rp.col14, money=True) if money_first else blank(),
+            cells.percent(k.col15) if k else blank(),
+            Cell(None, "tidak dapat dihitung", Kind.PERCENT, note=NO_RENSTRA_MONEY) if money_first else blank(),
+            _category(k.col15) if k else blank(),
+            cells.percent(k.year_achievement) if k else blank(),
+            cells.percent(rp.year_achievement) if money_first else blank(),
+            _category(k.year_achievement) if k else blank(),
+        ]
+        if k and ind and ind.polarity is Polarity.HIGHER_IS_BETTER and k.year_achievement.value is not None:
+            row[-3].formula = "={k13}/{k8}*100"
+        if money_first and rp.year_achievement.value is not None:
+            row[-2].formula = "={rp13}/{rp8}*100"
+        rows.append(Row(row, indent=indent_of(line.level), id=f"q{line.code}" if item.first else ""))
+    wp = ay.work_plan
+    if wp is not None:
+        version = wp.budget_version
+        total = wp.total_budget(version) if version else None
+        total_q = [total_amounts(a for a in (_quarter_money(p, q) for p in wp.programs) if a is not None)
+                   for q in quarters]
+        totals: list[Cell] = [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), blank(),
+                              blank(), blank(), cells.money(total)]
+        for amount in total_q:
+            totals += [blank(), cells.money(amount)]
+        absorption = rules_renja.quarterly_row(
+            renstra_target=None, realised_until_last_year=None, target_year=_dec(total),
+            quarters=[_dec(a) for a in total_q], up_to_quarter=quarter,
+            polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM,
+        )
+        totals += [blank(), _figure_cell(absorption.col13, money=True), blank(), blank(), blank(), blank(),
+                   blank(), blank(), cells.percent(absorption.year_achievement), blank()]
+        rows.append(Row(totals, style="total"))
+    return Table(
+        id="tabel-evaluasi-triwulan",
+        caption=(f"Evaluasi terhadap Hasil Renja {ay.agency.name} s/d Triwulan {ROMAN[quarter]} "
+                 f"Tahun {n}"),
+        columns=columns, rows=rows, header=[top, second], number_row=number_row, landscape=True,
+        notes=[
+            f"Hanya realisasi triwulan I s/d {ROMAN[quarter]} yang dihitung; realisasi triwulan "
+            "sesudahnya tidak dipakai, sehingga laporan ini sama kapan pun dicetak.",
+            "Kolom 13: realisasi triwulan dijumlahkan untuk indikator cacah, nilai triwulan "
+            "terakhir untuk persentase/rasio/indeks, rata-rata untuk indikator rata-rata; anggaran "
+            "selalu dijumlahkan. Kolom 14 = 7 + 13 dengan aturan yang sama; kolom 15 = 14/6 × 100.",
+            "Kategori menurut Permendagri 86/2017: Sangat Tinggi > 90; Tinggi 75 < C ≤ 90; "
+            "Sedang 65 < C ≤ 75; Rendah 50 < C ≤ 65; Sangat Rendah ≤ 50.",
+            f"Kolom Rp 6 dan 15: {NO_RENSTRA_MONEY}.",
+        ],
+        source="Renja, Renstra dan realisasi triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
+    )
+
+
+def build(ay: AgencyYear, options: Options) -> Document:
+    quarter = options.quarter
+    if quarter not in (1, 2, 3, 4):
+        from sakip.common.errors import UserError
+
+        raise UserError("evaluasi Renja memerlukan triwulan 1, 2, 3 atau 4 (--quarter).")
+    n = ay.year
+    doc = Document(
+        kind="evaluasi-renja",
+        title=f"Evaluasi Hasil Renja {ay.agency.name} Triwulan {ROMAN[quarter]} Tahun {n}",
+        agency_code=ay.agency.code, year=n, paper=ay.settings.paper_size or "A4",
+        subject=f"Evaluasi Renja TW {ROMAN[quarter]} {n}", author=ay.agency.name,
+    )
+    doc.add(Paragraph.text(f"EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN {ROMAN[quarter]} "
+                           f"TAHUN {n}", "title"))
+    doc.add(Paragraph.text(f"{ay.agency.name.upper()} — {ay.region.name.upper()}", "center"))
+    doc.add(Heading(f"Evaluasi Hasil Renja Triwulan {ROMAN[quarter]}", 0, id="evaluasi", number=""))
+    rows_data = quarter_lines(ay, quarter)
+    if not rows_data:
+        doc.add(Paragraph.text(f"[Rencana kerja tahun {n} belum ada.]", "missing"))
+        doc.warn(f"rencana kerja tahun {n} belum ada", "Evaluasi Renja")
+        return doc.finalize()
+    table = evaluation_table(ay, quarter, rows_data)
+    indicator_rows = [r for r in rows_data if r.k is not None]
+    leaf_rows = [r for r in indicator_rows if r.line.is_leaf]
+    missing = [r for r in leaf_rows if r.k is not None and r.k.col13.value is None]
+    mean = mean_achievement(
+        (f"{r.line.code} {r.indicator.name}", r.k.year_achievement)  # type: ignore[union-attr]
+        for r in leaf_rows if r.k is not None
+    )
+    wp = ay.work_plan
+    assert wp is not None
+    total = wp.total_budget()
+    spent = [_quarter_money(p, q) for p in wp.programs for q in range(1, quarter + 1)]
+    spent_total = total_amounts(a for a in spent if a is not None)
+    doc.add(Paragraph([
+        Run(f"Evaluasi hasil Renja sampai triwulan {ROMAN[quarter]} tahun {n} disajikan pada "),
+        Ref(table.id),
+        Run(f". Dari {len(leaf_rows)} indikator sub kegiatan, {len(missing)} belum memiliki realisasi "
+            f"sampai triwulan {ROMAN[quarter]}. Realisasi anggaran {rupiah(spent_total)} dari pagu "
+            f"{rupiah(total)}."),
+    ]))
+    if mean.value is not None:
+        doc.add(Paragraph.text(
+            f"Rata-rata capaian kinerja sub kegiatan terhadap target tahun {n}: {mean.display} % "
+            f"({category(PERMENDAGRI_86_2017, mean.value)}); {len(mean.excluded)} indikator tidak "
+            "ikut dirata-ratakan (belum ada realisasi, target kosong atau capaian tidak wajar)."))
+    doc.add(table)
+    if missing:
+        codes = ", ".join(r.line.code for r in missing[:10]) + (" …" if len(missing) > 10 else "")
+        doc.warn(f"{len(missing)} indikator sub kegiatan belum memiliki realisasi s/d triwulan "
+                 f"{ROMAN[quarter]}: {codes}", "Evaluasi Renja")
+    for key, title in (("pendorong", "Faktor pendorong"), ("penghambat", "Faktor penghambat"),
+                       ("tindak_lanjut", "Tindak lanjut")):
+        doc.add(Heading(title, 1, id=f"faktor-{key}"))
+        stored = narrative(ay, f"evaluasi.tw{quarter}.{key}")
+        if stored:
+            doc.add(*paragraphs(stored))
+        else:
+            doc.add(Paragraph.text(f"[{title} belum diisi (kunci narasi 'evaluasi.tw{quarter}.{key}').]",
+                                   "missing"))
+            doc.warn(f"{title.lower()} belum diisi", f"Evaluasi TW {ROMAN[quarter]}")
+    doc.add(Heading("Metode perhitungan", 1, id="metode"))
+    text = method_text(lower_is_better_method=ay.settings.lower_is_better_method,
+                       achievement_scale=PERMENDAGRI_86_2017, include_budget=False)
+    doc.add(*(Paragraph.text(block, "note") for block in text.split("\n\n")))
+    doc.add(signature(ay, doc, "Evaluasi Renja"))
+    return doc.finalize()
+
+
+register(DocumentKind("evaluasi-renja", "Evaluasi Hasil Renja per Triwulan", build, needs_quarter=True))

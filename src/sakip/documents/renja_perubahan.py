@@ -1,0 +1,193 @@
+"""Renja Perubahan: the revised plan against the original, side by side (DOCUMENTS.md §1).
+
+`build(ay, options)`; registered as "renja-perubahan". The original and the revised money are
+two budget versions of the same work plan: RKPD → RKPD perubahan when the latter exists, else
+APBD → APBD perubahan (the original falls back to the next earlier version present). Parents'
+money is the sum of their sub kegiatan in each version. The difference column is
+`setelah − sebelum` for every row, stated once under the table: positive = bertambah,
+negative = berkurang. Targets are stored once per year (not per budget version) and are shown
+once.
+
+Prose (Narrative, document "renja"): `perubahan` (introduction), `perubahan.<kode>` (the
+agency's reason for the change of one line).
+"""
+
+from __future__ import annotations
+
+from sakip.dataset import AgencyYear, LineData
+from sakip.documents import cells
+from sakip.documents.model import (
+    Cell,
+    Column,
+    Document,
+    HeaderCell,
+    Heading,
+    Kind,
+    Paragraph,
+    Ref,
+    Row,
+    Run,
+    Table,
+)
+from sakip.documents.registry import DocumentKind, Options, register
+from sakip.documents.renja_base import (
+    blank,
+    group_rows,
+    indent_of,
+    load_facts,
+    narrative,
+    paragraphs,
+    rupiah,
+    show_value,
+    signature,
+    target_value,
+    unit_of,
+    walk_lines,
+)
+from sakip.rules.numbers import format_money
+
+#: (revised version, the versions that can be its original, in order of preference)
+PAIRS = (
+    ("rkpd_p", ("rkpd", "apbd", "renja")),
+    ("apbd_p", ("apbd", "rkpd", "renja")),
+)
+VERSION_LABELS = {
+    "renja": "Renja", "rkpd": "RKPD", "apbd": "APBD", "rkpd_p": "RKPD Perubahan",
+    "apbd_p": "APBD Perubahan", "ranwal_rkpd": "Rancangan Awal RKPD",
+}
+SIGN_STATEMENT = (
+    "Kolom selisih = pagu setelah perubahan − pagu sebelum perubahan: nilai positif berarti "
+    "pagu bertambah, nilai negatif (bertanda −) berarti pagu berkurang."
+)
+
+
+def versions(ay: AgencyYear) -> tuple[str, str] | None:
+    wp = ay.work_plan
+    if wp is None:
+        return None
+    present = set(wp.versions_present())
+    for revised, originals in PAIRS:
+        if revised in present:
+            original = next((v for v in originals if v in present), None)
+            if original:
+                return original, revised
+    return None
+
+
+def _signed(amount: int | None) -> str:
+    if amount is None:
+        return "-"
+    text = format_money(abs(amount), cents=False).replace("Rp ", "")
+    return f"+{text}" if amount > 0 else (f"−{text}" if amount < 0 else "0")
+
+
+def _change_note(ay: AgencyYear, line: LineData, before: int | None, after: int | None) -> str:
+    if before is None and after is not None:
+        note = "Baru dalam perubahan."
+    elif before is not None and after is None:
+        note = "Tidak ada lagi dalam perubahan."
+    else:
+        note = ""
+    reason = narrative(ay, f"perubahan.{line.code}")
+    return " ".join(x for x in (note, reason) if x)
+
+
+def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
+    wp = ay.work_plan
+    assert wp is not None
+    facts = load_facts(ay)
+    n = ay.year
+    label_o, label_r = VERSION_LABELS.get(original, original), VERSION_LABELS.get(revised, revised)
+    columns = [
+        Column("code", "Kode", Kind.CODE, 1.2),
+        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 3),
+        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.6),
+        Column("location", "Lokasi", Kind.TEXT, 1),
+        Column("target", f"Target {n}", Kind.TEXT, 1),
+        Column("before", f"Pagu Sebelum Perubahan ({label_o}) (Rp)", Kind.MONEY, 1.5),
+        Column("after", f"Pagu Setelah Perubahan ({label_r}) (Rp)", Kind.MONEY, 1.5),
+        Column("diff", "Selisih (Rp)", Kind.MONEY, 1.5),
+        Column("source", "Sumber Dana", Kind.TEXT, 0.8),
+        Column("note", "Keterangan", Kind.TEXT, 2),
+    ]
+    header = [[HeaderCell(c.title) for c in columns]]
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for line in walk_lines(wp.programs):
+        rows.extend(group_rows(line.code, seen, facts, len(columns)))
+        before, after = line.budget(original), line.budget(revised)
+        diff = None if before is None and after is None else (after or 0) - (before or 0)
+        indicator = "; ".join(i.name for i in line.indicators) or "-"
+        target = "; ".join(show_value(target_value(i, n), unit_of(i, n)) for i in line.indicators) or "-"
+        diff_cell = Cell(diff, _signed(diff), Kind.MONEY,
+                         formula="={after}-{before}" if before is not None and after is not None else None)
+        rows.append(Row(
+            [cells.code(line.code), cells.text(line.name, bold=line.level == 3), cells.text(indicator),
+             cells.text(line.location), cells.text(target), cells.money(before), cells.money(after),
+             diff_cell, cells.text(line.funding_source), cells.text(_change_note(ay, line, before, after))],
+            indent=indent_of(line.level), id=f"l{line.code}",
+        ))
+    total_before, total_after = wp.total_budget(original), wp.total_budget(revised)
+    total_diff = (total_after or 0) - (total_before or 0)
+    rows.append(Row(
+        [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), cells.money(total_before),
+         cells.money(total_after), Cell(total_diff, _signed(total_diff), Kind.MONEY, formula="={after}-{before}"),
+         blank(), blank()],
+        style="total",
+    ))
+    return Table(
+        id="tabel-renja-perubahan",
+        caption=f"Rencana Program dan Kegiatan {ay.agency.name} Tahun {n}: Sebelum dan Setelah Perubahan",
+        columns=columns, rows=rows, header=header, number_row=[str(i) for i in range(1, 8)] + ["8=7−6", "9", "10"],
+        landscape=True,
+        notes=[SIGN_STATEMENT,
+               "Pagu program dan kegiatan adalah jumlah pagu sub kegiatannya pada masing-masing versi."],
+    )
+
+
+def build(ay: AgencyYear, options: Options) -> Document:
+    n = ay.year
+    doc = Document(
+        kind="renja-perubahan", title=f"Renja Perubahan {ay.agency.name} Tahun {n}",
+        agency_code=ay.agency.code, year=n, paper=ay.settings.paper_size or "A4",
+        subject=f"Renja Perubahan {n}", author=ay.agency.name,
+    )
+    doc.add(Paragraph.text(f"RENCANA KERJA PERUBAHAN (RENJA PERUBAHAN) TAHUN {n}", "title"))
+    doc.add(Paragraph.text(f"{ay.agency.name.upper()} — {ay.region.name.upper()}", "center"))
+    doc.add(Heading("Perubahan Rencana Program dan Kegiatan", 0, id="perubahan", number=""))
+    pair = versions(ay)
+    wp = ay.work_plan
+    if wp is None or pair is None:
+        doc.add(Paragraph.text(
+            f"[Belum ada pagu perubahan (RKPD Perubahan atau APBD Perubahan) tahun {n}; Renja "
+            "Perubahan belum dapat disusun.]", "missing"))
+        doc.warn("pagu versi perubahan belum tersimpan", "Renja Perubahan")
+        return doc.finalize()
+    original, revised = pair
+    stored = narrative(ay, "perubahan")
+    if stored:
+        doc.add(*paragraphs(stored))
+    table = revision_table(ay, original, revised)
+    subs = wp.sub_activities()
+    up = sum(1 for s in subs if (s.budget(revised) or 0) > (s.budget(original) or 0))
+    down = sum(1 for s in subs if (s.budget(revised) or 0) < (s.budget(original) or 0))
+    new = sum(1 for s in subs if s.budget(original) is None and s.budget(revised) is not None)
+    before, after = wp.total_budget(original), wp.total_budget(revised)
+    doc.add(Paragraph([
+        Run(f"Pagu {ay.agency.name} tahun {n} berubah dari {rupiah(before)} "
+            f"({VERSION_LABELS.get(original, original)}) menjadi {rupiah(after)} "
+            f"({VERSION_LABELS.get(revised, revised)}), selisih {_signed((after or 0) - (before or 0))} rupiah. "
+            f"Pagu {up} sub kegiatan bertambah (termasuk {new} sub kegiatan baru) dan {down} sub kegiatan "
+            "berkurang; rinciannya pada "),
+        Ref(table.id), Run("."),
+    ]))
+    doc.add(table)
+    for line in wp.lines():
+        if line.is_leaf and line.budget(original) != line.budget(revised) and not narrative(ay, f"perubahan.{line.code}"):
+            doc.warn(f"pagu berubah tanpa alasan tercatat (kunci narasi 'perubahan.{line.code}')",
+                     f"Renja Perubahan, {line.code}")
+    doc.add(signature(ay, doc, "Renja Perubahan"))
+    return doc.finalize()
+
+
+register(DocumentKind("renja-perubahan", "Renja Perubahan", build))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditorsConfig(AppConfig):
+    name = "sakip.editors"
+    label = "editors"
+    verbose_name = "Penyuntingan data"

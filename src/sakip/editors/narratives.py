@@ -1,0 +1,96 @@
+"""Prose sections of a document: one textarea per section, saved one section at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from sakip.common.errors import UserError
+from sakip.editors.common import (
+    ABSENT,
+    NeedLogin,
+    agency_year,
+    as_text,
+    check_fresh,
+    login_redirect,
+    require_edit,
+)
+from sakip.editors.sections import SECTIONS, sections_for
+from sakip.planning.models import Narrative, Objective
+from sakip.workflow.history import audit_context
+
+DOCUMENT_TITLES = {"renja": "Renja", "pk": "Perjanjian Kinerja", "lkjip": "LKjIP"}
+
+
+def _objective_numbers(agency_id: int, year: int) -> list[str]:
+    return list(
+        Objective.objects.filter(
+            goal__strategic_plan__agency_id=agency_id,
+            goal__strategic_plan__start_year__lte=year,
+            goal__strategic_plan__end_year__gte=year,
+        ).order_by("goal__order", "order", "number").values_list("number", flat=True)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def narratives(request: HttpRequest, agency_code: str, year: int, document: str) -> HttpResponse:
+    if document not in SECTIONS:
+        raise Http404("Dokumen tidak dikenal.")
+    try:
+        page = agency_year(request, agency_code, year, document)
+    except NeedLogin as exc:
+        return login_redirect(exc)
+    stored = {
+        n.section: n for n in Narrative.objects.filter(agency=page.agency, year=year, document=document)
+    }
+    sections = sections_for(document, _objective_numbers(page.agency.pk, year), list(stored))
+    errors: dict[str, str] = {}
+    saved: str | None = None
+    posted: dict[str, str] = {}
+    if request.method == "POST":
+        require_edit(page)
+        key = request.POST.get("section", "")
+        if key not in {s.key for s in sections}:
+            raise Http404("Bagian tidak dikenal.")
+        text = request.POST.get("text", "").replace("\r\n", "\n")
+        posted[key] = text
+        try:
+            with transaction.atomic(), audit_context(
+                request.user, reason=f"Narasi {DOCUMENT_TITLES[document]} {year} §{key}"
+            ):
+                current = Narrative.objects.filter(
+                    agency=page.agency, year=year, document=document, section=key
+                ).first()
+                original = request.POST.get("orig_text", "").replace("\r\n", "\n")
+                sent = {"__row__": ABSENT} if original == ABSENT else {"text": original}
+                check_fresh(current, sent, f"Bagian {key}")
+                if current is None:
+                    current = Narrative(agency=page.agency, year=year, document=document, section=key)
+                current.text = text
+                current.save()
+                stored[key] = current
+                saved = key
+                posted.pop(key)
+        except UserError as exc:
+            errors[key] = exc.text()
+    rows: list[dict[str, Any]] = []
+    for s in sections:
+        n = stored.get(s.key)
+        rows.append({
+            "section": s,
+            "text": posted.get(s.key, n.text if n else ""),
+            "original": as_text(n.text) if n else ABSENT,
+            "error": errors.get(s.key, ""),
+            "saved": saved == s.key,
+            "updated_at": n.updated_at if n else None,
+        })
+    context = page.context() | {"rows": rows, "title": DOCUMENT_TITLES[document],
+                                 "doc_key": document}
+    if request.method == "POST" and request.headers.get("HX-Request"):
+        row = next(r for r in rows if r["section"].key in (saved, *errors))
+        return render(request, "editors/_narrative_section.html", context | {"row": row})
+    return render(request, "editors/narratives.html", context, status=400 if errors else 200)

@@ -1,0 +1,119 @@
+"""The region overview: every agency of the user's region(s) in one table — where each of its
+documents is in the cycle, average achievement and absorption (through sakip.figures), the
+agencies needing attention first. The public sees only published agency-years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from sakip import dataset, figures
+from sakip.monitoring.models import PerformanceReport
+from sakip.organisations.models import Agency
+from sakip.planning.models import WorkPlan
+from sakip.rules.budget import Ratio
+from sakip.rules.numbers import format_number
+from sakip.web import access
+from sakip.workflow.models import DocumentStatus
+
+State = DocumentStatus.State
+COLUMNS = [("renja", 0, "Renja"), ("pk", 0, "PK"), ("realisation", 1, "TW I"),
+           ("realisation", 2, "TW II"), ("realisation", 3, "TW III"),
+           ("realisation", 4, "TW IV"), ("lkjip", 0, "LKjIP")]
+STATE_LABELS = dict(State.choices)
+
+
+@dataclass
+class AgencyRow:
+    agency: Agency
+    internal: bool
+    published: bool
+    states: list[tuple[str, str]]  # (state, label) per column
+    mean_achievement: str
+    mean_value: Decimal | None
+    absorption: Ratio | None
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def attention(self) -> int:
+        return len(self.reasons)
+
+
+def _row(agency: Agency, year: int, internal: bool, published: bool,
+         states: dict[tuple[str, int], str]) -> AgencyRow:
+    ay = dataset.load_agency(agency, year)
+    summary = figures.indicator_summary(ay)
+    absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
+    column_states = [(states.get((d, q), State.DRAFT), STATE_LABELS[states.get((d, q), State.DRAFT)])
+                     for d, q, _ in COLUMNS]
+    row = AgencyRow(
+        agency=agency, internal=internal, published=published, states=column_states,
+        mean_achievement=summary.mean.display, mean_value=summary.mean.value,
+        absorption=absorption,
+    )
+    threshold = ay.settings.absorption_threshold
+    returned = [label for (d, q, label), (s, _) in zip(COLUMNS, column_states, strict=True) if s == State.RETURNED]
+    if internal and returned:
+        row.reasons.append("dikembalikan: " + ", ".join(returned))
+    if absorption is not None and absorption.rounded is not None and absorption.rounded < threshold:
+        row.reasons.append(f"serapan {absorption.display} % di bawah {format_number(threshold, 0)} %")
+    missing = [r for r in figures.low_absorption(ay) if not r.explanation]
+    if missing:
+        row.reasons.append(f"{len(missing)} sub kegiatan serapan rendah tanpa penjelasan")
+    if summary.mean.value is not None and summary.mean.rounded is not None and summary.mean.rounded < 75:
+        row.reasons.append(f"rata-rata capaian {summary.mean.display} % di bawah 75 %")
+    if summary.undefined:
+        row.reasons.append(f"{len(summary.undefined)} indikator belum dapat dihitung")
+    return row
+
+
+def region_overview(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    internal_ids = set(access.visible_agencies(user).values_list("id", flat=True))
+    regions = access.region_ids(user)
+    years = sorted(
+        set(WorkPlan.objects.filter(agency_id__in=internal_ids).values_list("year", flat=True))
+        | set(PerformanceReport.objects.filter(Q(agency_id__in=internal_ids) | Q(published_at__isnull=False))
+              .values_list("year", flat=True)),
+        reverse=True,
+    )
+    try:
+        year = int(request.GET.get("tahun") or (years[0] if years else 0))
+    except ValueError:
+        year = years[0] if years else 0
+    published_ids = set(
+        PerformanceReport.objects.filter(year=year, published_at__isnull=False).values_list("agency_id", flat=True)
+    )
+    agencies = Agency.objects.select_related("region").filter(
+        Q(id__in=internal_ids) | Q(region_id__in=regions, id__in=published_ids) | Q(id__in=published_ids)
+    ).order_by("region__name", "name")
+    if not user.is_authenticated:
+        agencies = agencies.filter(id__in=published_ids)
+    query = (request.GET.get("q") or "").strip()
+    if query:
+        agencies = agencies.filter(Q(name__icontains=query) | Q(code__icontains=query) | Q(short_name__icontains=query))
+    agency_list = [a for a in agencies if a.id in internal_ids or a.id in published_ids]
+    states: dict[int, dict[tuple[str, int], str]] = {}
+    for s in DocumentStatus.objects.filter(agency_id__in=[a.id for a in agency_list], year=year):
+        states.setdefault(s.agency_id, {})[(s.document, s.quarter)] = s.state
+    rows = [
+        _row(a, year, a.id in internal_ids, a.id in published_ids,
+             states.get(a.id, {}) if a.id in internal_ids else {})
+        for a in agency_list
+    ]
+    wanted_state = request.GET.get("status") or ""
+    if wanted_state in STATE_LABELS:
+        rows = [r for r in rows if r.internal and any(s == wanted_state for s, _ in r.states)]
+    attention_only = request.GET.get("perhatian") == "1"
+    if attention_only:
+        rows = [r for r in rows if r.attention]
+    rows.sort(key=lambda r: (-r.attention, r.agency.region.name, r.agency.name))
+    return render(request, "web/overview.html", {
+        "rows": rows, "year": year, "years": years, "columns": [c[2] for c in COLUMNS],
+        "states": State.choices, "wanted_state": wanted_state, "query": query,
+        "attention_only": attention_only, "internal_view": bool(internal_ids),
+    })

@@ -1,0 +1,467 @@
+"""Quarterly realisation entry: validating what a person typed and saving it, with the audit
+trail, stale-edit refusal and evidence files. The web views and the JSON API both call
+`save_indicator` / `save_spending`; neither writes a realisation itself.
+
+Validation decisions (stated in the messages the user sees):
+
+- spending: the cumulative realisation up to the quarter may not exceed the sub kegiatan's
+  pagu in the budget version of record (refused);
+- absorption: the cumulative absorption up to quarter q below the region's threshold
+  × q / 4 (e.g. 80 % × 2/4 = 40 % at quarter II; the full threshold at quarter IV) needs an
+  explanation;
+- a lower-is-better indicator whose value rises above the previous figure (the previous
+  quarter of the year, else last year's realisation, else the baseline) needs a note saying
+  why;
+- an item with a whole-year (period 0) realisation takes no quarterly figures (they would be
+  counted twice).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from sakip.common.budget_versions import BUDGET_PRECEDENCE
+from sakip.common.errors import UserError
+from sakip.monitoring.models import IndicatorRealisation, SpendingRealisation
+from sakip.organisations.models import Agency
+from sakip.planning.models import BudgetAllocation, Indicator, WorkPlanLine
+from sakip.rules import budget
+from sakip.rules.achievement import ORDINAL_SCALES
+from sakip.rules.numbers import (
+    ColumnKind,
+    Missing,
+    Number,
+    NumberFormatError,
+    format_money,
+    format_number,
+    format_value,
+    parse_number,
+)
+from sakip.web.models import Evidence
+from sakip.workflow import transitions
+from sakip.workflow.history import StaleEdit, audit_context, ensure_unchanged, record
+
+QUARTER_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+#: Evidence files: at most this many bytes, of these types (checked by extension and by the
+#: first bytes of the file). The content type served is the one listed here.
+MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
+_ZIP = b"PK\x03\x04"
+EVIDENCE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("application/pdf", (b"%PDF-",)),
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (_ZIP,)),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (_ZIP,)),
+}
+
+INDICATOR_FIELDS = ("value", "level", "numerator", "denominator", "note")
+SPENDING_FIELDS = ("amount", "physical_progress", "explanation", "note")
+_TEXT_FIELDS = {"level", "note", "explanation"}
+
+
+class EntryRefused(UserError):
+    """The entry cannot be saved: locked, not the user's agency, or invalid input. `errors`
+    maps a form field ("" for the whole item) to an Indonesian message."""
+
+    def __init__(self, message: str, errors: Mapping[str, str] | None = None) -> None:
+        self.errors = dict(errors or {"": message})
+        super().__init__(message)
+
+
+def quarter_label(quarter: int) -> str:
+    return f"triwulan {QUARTER_NAMES[quarter]}"
+
+
+# --------------------------------------------------------------------------------------------
+# Reading input
+
+
+def _parse_decimal(text: str, kind: ColumnKind, label: str) -> Decimal | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        parsed = parse_number(text, kind)
+    except NumberFormatError:
+        raise EntryRefused(
+            f"{label}: “{text}” bukan angka. Tulis angka dengan koma desimal, mis. 12,5."
+        ) from None
+    if isinstance(parsed, Missing):
+        return None
+    if not isinstance(parsed, Number):  # Ambiguous
+        raise EntryRefused(f"{label}: {parsed.message}")
+    return parsed.value
+
+
+def _check_digits(value: Decimal | None, label: str) -> Decimal | None:
+    """The stored columns hold 16 digits before and 4 after the decimal point."""
+    if value is None:
+        return None
+    if abs(value) >= Decimal(10) ** 16:
+        raise EntryRefused(f"{label}: angka {format_value(value)} terlalu besar.")
+    return value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def stored_text(value: Any) -> str:
+    """A stored value as the hidden “value you started from” of a form ('' for None)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def _original(fields: tuple[str, ...], given: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        f: (given.get(f) or "") if f in _TEXT_FIELDS else (given.get(f) or None)
+        for f in fields
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Evidence files
+
+
+def check_evidence(upload: UploadedFile[Any]) -> tuple[str, str]:
+    """The safe extension and content type of an upload, or EntryRefused saying why not."""
+    name = os.path.basename(upload.name or "berkas")
+    ext = os.path.splitext(name)[1].lower()
+    allowed = ", ".join(sorted({e.lstrip(".").upper() for e in EVIDENCE_TYPES}))
+    if ext not in EVIDENCE_TYPES:
+        raise EntryRefused(
+            f"Berkas bukti “{name}” tidak diterima: jenis berkas yang boleh {allowed}.",
+            {"evidence": f"Jenis berkas “{ext or 'tanpa ekstensi'}” tidak diterima; yang boleh: {allowed}."},
+        )
+    if upload.size is not None and upload.size > MAX_EVIDENCE_BYTES:
+        raise EntryRefused(
+            f"Berkas bukti “{name}” terlalu besar ({format_number(Decimal(upload.size) / 1048576, 1)} MB); "
+            f"paling besar {MAX_EVIDENCE_BYTES // 1048576} MB.",
+            {"evidence": f"Berkas terlalu besar; paling besar {MAX_EVIDENCE_BYTES // 1048576} MB."},
+        )
+    content_type, magics = EVIDENCE_TYPES[ext]
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not any(head.startswith(m) for m in magics):
+        raise EntryRefused(
+            f"Berkas bukti “{name}” bukan berkas {ext.lstrip('.').upper()} yang sah (isinya tidak cocok dengan ekstensinya).",
+            {"evidence": f"Isi berkas tidak cocok dengan ekstensi {ext}."},
+        )
+    return ext, content_type
+
+
+def _store_evidence(
+    user: Any, agency: Agency, year: int, quarter: int, kind: str, item_id: int,
+    upload: UploadedFile[Any], ext: str, content_type: str,
+) -> Evidence:
+    evidence = Evidence(
+        agency=agency, year=year, quarter=quarter, kind=kind, item_id=item_id,
+        original_name=os.path.basename(upload.name or "berkas")[:200],
+        content_type=content_type, size=upload.size or 0,
+        uploaded_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    # A random name: nothing of the user's file name reaches the file system.
+    evidence.file.save(f"{uuid.uuid4().hex}{ext}", upload, save=False)
+    evidence.save()
+    return evidence
+
+
+# --------------------------------------------------------------------------------------------
+# Checks shared by both kinds of entry
+
+
+def _ensure_may_edit(user: Any, agency: Agency, year: int, quarter: int) -> None:
+    if quarter not in QUARTER_NAMES:
+        raise EntryRefused("Triwulan harus 1, 2, 3 atau 4.")
+    if transitions.can_edit(user, agency, year, "realisation", quarter):
+        return
+    status = transitions.status_of(agency, year, "realisation", quarter)
+    if not (getattr(user, "is_superuser", False) or transitions.roles(user, agency) & {"operator", "head"}):
+        raise EntryRefused(
+            f"Anda tidak dapat mengubah realisasi {agency.name}: hanya operator atau kepala "
+            "perangkat daerah itu yang dapat mengisinya."
+        )
+    raise EntryRefused(
+        f"Realisasi {quarter_label(quarter)} {year} berstatus “{status.get_state_display()}”; "
+        "tidak dapat diubah sampai dikembalikan atau dibuka kembali."
+    )
+
+
+def _refuse_stale_create(instance: Any, what: str) -> None:
+    from sakip.workflow.models import Change
+
+    last = (
+        Change.objects.filter(
+            content_type__model=instance._meta.model_name, object_id=instance.pk
+        ).select_related("user").first()
+    )
+    who = (last.user.get_full_name() or last.user.get_username()) if last and last.user else "pengguna lain"
+    when = last.at.strftime("%d-%m-%Y %H:%M") if last else "baru saja"
+    raise StaleEdit(
+        f"{what} telah diisi oleh {who} pada {when} sejak Anda membuka halaman.",
+        hint="Perubahan Anda belum disimpan. Periksa nilai terbaru, lalu simpan ulang bila masih perlu.",
+    )
+
+
+@dataclass(frozen=True)
+class Saved:
+    instance: Any
+    evidence: Evidence | None
+    changed: bool
+
+
+# --------------------------------------------------------------------------------------------
+# Indicators
+
+
+def previous_value(indicator: Indicator, year: int, quarter: int) -> tuple[Decimal, str] | None:
+    """The figure a new value is compared with, and where it comes from."""
+    earlier = (
+        IndicatorRealisation.objects.filter(
+            indicator=indicator, year=year, period__gt=0, period__lt=quarter, value__isnull=False
+        ).order_by("-period").values_list("value", "period").first()
+    )
+    if earlier and earlier[0] is not None:
+        return earlier[0], quarter_label(earlier[1])
+    last_year = (
+        IndicatorRealisation.objects.filter(indicator=indicator, year=year - 1, value__isnull=False)
+        .order_by("period").values_list("value", "period").first()
+    )
+    if last_year and last_year[0] is not None:
+        return last_year[0], f"realisasi {year - 1}"
+    if indicator.baseline_value is not None:
+        return indicator.baseline_value, "data awal"
+    return None
+
+
+def validate_indicator(
+    indicator: Indicator, year: int, quarter: int, data: Mapping[str, str]
+) -> dict[str, Any]:
+    """The values to store, or EntryRefused with a message per field."""
+    errors: dict[str, str] = {}
+    kind = ColumnKind.COUNT if indicator.aggregation == "sum" else ColumnKind.MEASURE
+    values: dict[str, Any] = {"level": "", "note": (data.get("note") or "").strip()}
+    for field, label in (("value", "Realisasi"), ("numerator", "Pembilang"), ("denominator", "Penyebut")):
+        try:
+            values[field] = _check_digits(_parse_decimal(data.get(field, ""), kind if field == "value" else ColumnKind.MEASURE, label), label)
+        except EntryRefused as refused:
+            errors[field] = refused.message
+    if indicator.target_kind == "ordinal":
+        level = (data.get("level") or "").strip()
+        scale = ORDINAL_SCALES.get(indicator.ordinal_scale)
+        if level and scale is not None:
+            canonical = scale.canonical(level)
+            if canonical is None:
+                errors["level"] = f"Tingkat “{level}” tidak dikenal; pilih salah satu: {scale.describe()}."
+            else:
+                values["level"] = canonical
+        else:
+            values["level"] = level
+    if errors:
+        raise EntryRefused("Periksa isian yang ditandai.", errors)
+    num, den = values["numerator"], values["denominator"]
+    if (num is None) != (den is None):
+        errors["denominator" if den is None else "numerator"] = (
+            "Isi pembilang dan penyebut keduanya, atau kosongkan keduanya."
+        )
+    elif den is not None and den == 0:
+        errors["denominator"] = "Penyebut tidak boleh nol."
+    elif num is not None and den is not None and values["value"] is None:
+        multiplier = indicator.multiplier if indicator.multiplier is not None else Decimal(1)
+        values["value"] = _check_digits(num / den * multiplier, "Realisasi")
+    if values["value"] is None and not values["level"] and not errors:
+        errors["value"] = "Isi realisasi (atau pembilang dan penyebut)."
+    if errors:
+        raise EntryRefused("Periksa isian yang ditandai.", errors)
+    if indicator.polarity == "lower_is_better" and values["value"] is not None and not values["note"]:
+        before = previous_value(indicator, year, quarter)
+        if before is not None and values["value"] > before[0]:
+            errors["note"] = (
+                f"Indikator ini negatif (makin rendah makin baik), tetapi realisasinya naik dari "
+                f"{format_value(before[0])} ({before[1]}) menjadi {format_value(values['value'])}. "
+                "Periksa angkanya; bila benar, tulis penyebabnya di Keterangan."
+            )
+            raise EntryRefused(errors["note"], errors)
+    return values
+
+
+def save_indicator(
+    user: Any, agency: Agency, year: int, quarter: int, indicator: Indicator,
+    data: Mapping[str, str], original: Mapping[str, str] | None = None,
+    evidence: UploadedFile[Any] | None = None,
+) -> Saved:
+    """Validate and store one indicator's realisation for a quarter. `original` holds the
+    stored values the person started from (and "exists": "1"/"0"); a change by somebody else
+    since then raises StaleEdit. Everything or nothing is written."""
+    _ensure_may_edit(user, agency, year, quarter)
+    if indicator.strategic_plan.agency_id != agency.pk:
+        raise EntryRefused("Indikator ini bukan milik perangkat daerah tersebut.")
+    if IndicatorRealisation.objects.filter(indicator=indicator, year=year, period=0).exists():
+        raise EntryRefused(
+            f"Indikator “{indicator.name}” sudah memiliki realisasi tahunan {year}; realisasi per "
+            "triwulan tidak dapat ditambahkan agar tidak terhitung dua kali."
+        )
+    values = validate_indicator(indicator, year, quarter, data)
+    ext_type = check_evidence(evidence) if evidence else None
+    what = f"Realisasi “{indicator.name}” {quarter_label(quarter)} {year}"
+    with transaction.atomic(), audit_context(user, reason=f"Isian realisasi {quarter_label(quarter)} {year} (web)"):
+        row = IndicatorRealisation.objects.select_for_update().filter(
+            indicator=indicator, year=year, period=quarter
+        ).first()
+        if original is not None:
+            if row is not None and original.get("exists") == "0":
+                _refuse_stale_create(row, what)
+            if row is not None:
+                ensure_unchanged(row, _original(INDICATOR_FIELDS, original))
+        if row is None:
+            row = IndicatorRealisation(indicator=indicator, year=year, period=quarter)
+        before = {f: getattr(row, f) for f in INDICATOR_FIELDS}
+        for f, v in values.items():
+            setattr(row, f, v)
+        changed = row.pk is None or any(
+            stored_text(before[f]) != stored_text(getattr(row, f)) for f in INDICATOR_FIELDS
+        )
+        if changed:
+            row.save()
+        stored = None
+        if ext_type and evidence is not None:
+            stored = _store_evidence(user, agency, year, quarter, Evidence.Kind.INDICATOR,
+                                     indicator.pk, evidence, *ext_type)
+            record(row, "update", changes={"bukti": (None, stored.original_name)})
+    return Saved(row, stored, changed)
+
+
+# --------------------------------------------------------------------------------------------
+# Spending of a sub kegiatan
+
+
+def version_of_record(line: WorkPlanLine) -> str | None:
+    present = set(
+        BudgetAllocation.objects.filter(line__work_plan_id=line.work_plan_id)
+        .values_list("version", flat=True).distinct()
+    )
+    return next((v for v in BUDGET_PRECEDENCE if v in present), None)
+
+
+def pagu_of(line: WorkPlanLine) -> int | None:
+    version = version_of_record(line)
+    if version is None:
+        return None
+    return (
+        BudgetAllocation.objects.filter(line=line, version=version)
+        .values_list("amount", flat=True).first()
+    )
+
+
+def validate_spending(
+    line: WorkPlanLine, quarter: int, data: Mapping[str, str], threshold: Decimal
+) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {
+        "explanation": (data.get("explanation") or "").strip(),
+        "note": (data.get("note") or "").strip(),
+    }
+    amount: Decimal | None = None
+    try:
+        amount = _parse_decimal(data.get("amount", ""), ColumnKind.MONEY, "Realisasi anggaran")
+    except EntryRefused as refused:
+        errors["amount"] = refused.message
+    if "amount" not in errors:
+        if amount is None:
+            errors["amount"] = "Isi realisasi anggaran triwulan ini (Rp); tulis 0 bila belum ada belanja."
+        elif amount < 0:
+            errors["amount"] = "Realisasi anggaran tidak boleh negatif."
+        elif amount != amount.to_integral_value():
+            errors["amount"] = "Realisasi anggaran ditulis dalam rupiah penuh, tanpa sen."
+        elif amount >= Decimal(10) ** 15:
+            errors["amount"] = "Realisasi anggaran terlalu besar."
+    try:
+        progress = _parse_decimal(data.get("physical_progress", ""), ColumnKind.PERCENT, "Realisasi fisik")
+        if progress is not None and not (0 <= progress <= 100):
+            errors["physical_progress"] = "Realisasi fisik adalah persen antara 0 dan 100."
+        values["physical_progress"] = progress.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if progress is not None else None
+    except EntryRefused as refused:
+        errors["physical_progress"] = refused.message
+    if errors:
+        raise EntryRefused("Periksa isian yang ditandai.", errors)
+    assert amount is not None
+    values["amount"] = int(amount)
+    pagu = pagu_of(line)
+    if pagu is not None:
+        others = list(
+            SpendingRealisation.objects.filter(line=line, period__gt=0, period__lte=quarter)
+            .exclude(period=quarter).values_list("amount", flat=True)
+        )
+        cumulative = budget.total_amounts([*others, values["amount"]])
+        if cumulative > pagu:
+            errors["amount"] = (
+                f"Realisasi s.d. {quarter_label(quarter)} {format_money(cumulative, cents=False)} "
+                f"melebihi pagu {format_money(pagu, cents=False)} sebesar "
+                f"{format_money(cumulative - pagu, cents=False)}. Periksa angkanya."
+            )
+            raise EntryRefused(errors["amount"], errors)
+        ratio = budget.absorption(cumulative, pagu)
+        expected = threshold * quarter / 4
+        if ratio.value is not None and ratio.rounded is not None and ratio.rounded < expected and not values["explanation"]:
+            errors["explanation"] = (
+                f"Serapan s.d. {quarter_label(quarter)} {ratio.display} % di bawah "
+                f"{format_number(expected, 2)} % (ambang {format_value(threshold)} % × {quarter}/4 triwulan). "
+                "Tuliskan penjelasan sebab realisasi rendah."
+            )
+            raise EntryRefused(errors["explanation"], errors)
+    return values
+
+
+def save_spending(
+    user: Any, agency: Agency, year: int, quarter: int, line: WorkPlanLine,
+    data: Mapping[str, str], original: Mapping[str, str] | None = None,
+    evidence: UploadedFile[Any] | None = None,
+) -> Saved:
+    """Validate and store the spending and physical progress of one sub kegiatan for a
+    quarter (not cumulative), like `save_indicator`."""
+    _ensure_may_edit(user, agency, year, quarter)
+    if line.work_plan.agency_id != agency.pk or line.work_plan.year != year:
+        raise EntryRefused("Sub kegiatan ini bukan bagian dari rencana kerja tersebut.")
+    if line.level != 5:
+        raise EntryRefused("Realisasi anggaran dicatat pada sub kegiatan saja.")
+    if SpendingRealisation.objects.filter(line=line, period=0).exists():
+        raise EntryRefused(
+            f"Sub kegiatan {line.code} sudah memiliki realisasi tahunan; realisasi per triwulan "
+            "tidak dapat ditambahkan agar tidak terhitung dua kali."
+        )
+    values = validate_spending(line, quarter, data, agency.region.absorption_threshold)
+    ext_type = check_evidence(evidence) if evidence else None
+    what = f"Realisasi anggaran {line.code} {quarter_label(quarter)} {year}"
+    with transaction.atomic(), audit_context(user, reason=f"Isian realisasi {quarter_label(quarter)} {year} (web)"):
+        row = SpendingRealisation.objects.select_for_update().filter(line=line, period=quarter).first()
+        if original is not None:
+            if row is not None and original.get("exists") == "0":
+                _refuse_stale_create(row, what)
+            if row is not None:
+                ensure_unchanged(row, _original(SPENDING_FIELDS, original))
+        if row is None:
+            row = SpendingRealisation(line=line, period=quarter)
+        before = {f: getattr(row, f) for f in SPENDING_FIELDS}
+        for f, v in values.items():
+            setattr(row, f, v)
+        changed = row.pk is None or any(
+            stored_text(before[f]) != stored_text(getattr(row, f)) for f in SPENDING_FIELDS
+        )
+        if changed:
+            row.save()
+        stored = None
+        if ext_type and evidence is not None:
+            stored = _store_evidence(user, agency, year, quarter, Evidence.Kind.SPENDING,
+                                     line.pk, evidence, *ext_type)
+            record(row, "update", changes={"bukti": (None, stored.original_name)})
+    return Saved(row, stored, changed)

@@ -1,0 +1,323 @@
+"""Quarterly realisation entry pages: one form per indicator and per sub kegiatan, saved one
+at a time (HTMX swaps the saved item in place; without JavaScript the page reloads)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from sakip.common.budget_versions import BUDGET_PRECEDENCE
+from sakip.common.errors import UserError
+from sakip.monitoring.models import IndicatorRealisation, SpendingRealisation
+from sakip.organisations.models import Agency
+from sakip.planning.models import (
+    BudgetAllocation,
+    BudgetVersion,
+    Indicator,
+    IndicatorTarget,
+    StrategicPlan,
+    WorkPlan,
+    WorkPlanLine,
+)
+from sakip.rules import budget
+from sakip.rules.numbers import format_value
+from sakip.web import access, realisation
+from sakip.web.models import Evidence
+from sakip.web.workflow_views import document_rows, internal_agency
+from sakip.workflow.history import StaleEdit
+from sakip.workflow.models import Change, DocumentStatus
+
+SUBJECT_LABELS = dict(Indicator.Subject.choices)
+
+
+def input_text(value: Any) -> str:
+    """A stored number as typed back into a form: no thousands separators, decimal comma."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",")
+    return str(value)
+
+
+@dataclass
+class Item:
+    """One editable thing on the page (an indicator or a sub kegiatan) for one quarter."""
+
+    kind: str  # "indicator" or "spending"
+    id: int
+    title: str
+    subtitle: str
+    row: Any  # the stored IndicatorRealisation / SpendingRealisation, or None
+    annual: bool  # a whole-year figure exists: no quarterly entry
+    facts: list[tuple[str, str]] = field(default_factory=list)  # label, shown value
+    form: dict[str, str] = field(default_factory=dict)
+    original: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    message: str = ""
+    trail: list[Change] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    indicator: Indicator | None = None
+
+    @property
+    def dom_id(self) -> str:
+        return f"{self.kind}-{self.id}"
+
+    @property
+    def general_error(self) -> str:
+        return self.errors.get("", "")
+
+
+def _trails(model: type, ids: list[int]) -> dict[int, list[Change]]:
+    if not ids:
+        return {}
+    found: dict[int, list[Change]] = defaultdict(list)
+    ct = ContentType.objects.get_for_model(model)
+    for change in Change.objects.filter(content_type=ct, object_id__in=ids).select_related("user"):
+        if len(found[change.object_id]) < 8:
+            found[change.object_id].append(change)
+    return found
+
+
+def _evidence(agency: Agency, year: int, quarter: int) -> dict[tuple[str, int], list[Evidence]]:
+    found: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
+    for ev in Evidence.objects.filter(agency=agency, year=year, quarter=quarter):
+        found[(ev.kind, ev.item_id)].append(ev)
+    return found
+
+
+def _target_text(target: IndicatorTarget | None) -> str:
+    if target is None:
+        return "—"
+    if target.level:
+        return target.level
+    if target.value is None:
+        return "—"
+    if target.upper is not None:
+        return f"{format_value(target.value)}–{format_value(target.upper)}"
+    return format_value(target.value)
+
+
+def indicator_items(agency: Agency, year: int, quarter: int,
+                    only: int | None = None) -> list[Item]:
+    plan = StrategicPlan.objects.filter(
+        agency=agency, start_year__lte=year, end_year__gte=year
+    ).first()
+    if plan is None:
+        return []
+    indicators = Indicator.objects.filter(strategic_plan=plan).order_by("order", "id")
+    if only is not None:
+        indicators = indicators.filter(pk=only)
+    indicators_list = list(indicators)
+    ids = [i.pk for i in indicators_list]
+    targets = {t.indicator_id: t for t in IndicatorTarget.objects.filter(indicator_id__in=ids, year=year)}
+    if only is None and targets:
+        indicators_list = [i for i in indicators_list if i.pk in targets]
+    rows: dict[tuple[int, int], IndicatorRealisation] = {
+        (r.indicator_id, r.period): r
+        for r in IndicatorRealisation.objects.filter(indicator_id__in=ids, year=year)
+    }
+    this = [rows[(i.pk, quarter)].pk for i in indicators_list if (i.pk, quarter) in rows]
+    trails = _trails(IndicatorRealisation, this)
+    evidence = _evidence(agency, year, quarter)
+    items = []
+    for ind in indicators_list:
+        row = rows.get((ind.pk, quarter))
+        earlier = [rows[(ind.pk, q)] for q in range(1, quarter) if (ind.pk, q) in rows]
+        facts = [("Satuan", ind.unit or "—"), ("Target " + str(year), _target_text(targets.get(ind.pk)))]
+        if earlier:
+            last = earlier[-1]
+            facts.append((f"Triwulan {realisation.QUARTER_NAMES[last.period]}",
+                          last.level or format_value(last.value)))
+        if ind.polarity == "lower_is_better":
+            facts.append(("Polaritas", "negatif (makin rendah makin baik)"))
+        item = Item(
+            kind="indicator", id=ind.pk, title=ind.name,
+            subtitle=" ".join(p for p in (SUBJECT_LABELS.get(ind.subject, ""), ind.number, ind.code) if p),
+            row=row, annual=(ind.pk, 0) in rows, facts=facts, indicator=ind,
+            trail=trails.get(row.pk, []) if row else [],
+            evidence=evidence.get(("indicator", ind.pk), []),
+        )
+        item.form = {f: input_text(getattr(row, f)) if row else "" for f in realisation.INDICATOR_FIELDS}
+        item.original = {f: realisation.stored_text(getattr(row, f)) if row else "" for f in realisation.INDICATOR_FIELDS}
+        item.original["exists"] = "1" if row else "0"
+        items.append(item)
+    return items
+
+
+def spending_items(agency: Agency, year: int, quarter: int, only: int | None = None) -> list[Item]:
+    wp = WorkPlan.objects.filter(agency=agency, year=year).first()
+    if wp is None:
+        return []
+    lines = WorkPlanLine.objects.filter(work_plan=wp, level=5).order_by("order", "code")
+    if only is not None:
+        lines = lines.filter(pk=only)
+    lines_list = list(lines)
+    ids = [line.pk for line in lines_list]
+    present = set(BudgetAllocation.objects.filter(line__work_plan=wp).values_list("version", flat=True).distinct())
+    version = next((v for v in BUDGET_PRECEDENCE if v in present), None)
+    pagu = dict(BudgetAllocation.objects.filter(line_id__in=ids, version=version).values_list("line_id", "amount")) if version else {}
+    rows: dict[tuple[int, int], SpendingRealisation] = {
+        (r.line_id, r.period): r for r in SpendingRealisation.objects.filter(line_id__in=ids)
+    }
+    this = [rows[(i, quarter)].pk for i in ids if (i, quarter) in rows]
+    trails = _trails(SpendingRealisation, this)
+    evidence = _evidence(agency, year, quarter)
+    version_label = str(BudgetVersion(version).label) if version else ""
+    items = []
+    for line in lines_list:
+        row = rows.get((line.pk, quarter))
+        amount = pagu.get(line.pk)
+        before = [rows[(line.pk, q)].amount for q in range(1, quarter) if (line.pk, q) in rows]
+        cumulative = budget.total_amounts([*before, *( [row.amount] if row else [])])
+        facts = [
+            ("Pagu" + (f" ({version_label})" if version_label else ""), _money(amount)),
+            ("Realisasi s.d. triwulan sebelumnya", _money(budget.total_amounts(before))),
+        ]
+        if amount:
+            facts.append((f"Serapan s.d. triwulan {realisation.QUARTER_NAMES[quarter]}",
+                          f"{budget.absorption(cumulative, amount).display} %"))
+        item = Item(
+            kind="spending", id=line.pk, title=line.name, subtitle=line.code, row=row,
+            annual=(line.pk, 0) in rows, facts=facts,
+            trail=trails.get(row.pk, []) if row else [],
+            evidence=evidence.get(("spending", line.pk), []),
+        )
+        item.form = {f: input_text(getattr(row, f)) if row else "" for f in realisation.SPENDING_FIELDS}
+        item.original = {f: realisation.stored_text(getattr(row, f)) if row else "" for f in realisation.SPENDING_FIELDS}
+        item.original["exists"] = "1" if row else "0"
+        items.append(item)
+    return items
+
+
+def _money(amount: int | None) -> str:
+    from sakip.rules.numbers import format_money
+
+    return "—" if amount is None else format_money(amount, cents=False)
+
+
+def _agency_for(request: HttpRequest, agency_code: str, quarter: int) -> Agency | HttpResponse:
+    if quarter not in realisation.QUARTER_NAMES:
+        raise Http404("Triwulan harus 1–4.")
+    return internal_agency(request, agency_code)
+
+
+def entry_page(request: HttpRequest, agency_code: str, year: int, quarter: int) -> HttpResponse:
+    found = _agency_for(request, agency_code, quarter)
+    if isinstance(found, HttpResponse):
+        return found
+    agency = found
+    editable = access.can_edit(request.user, agency, year, DocumentStatus.Document.REALISATION, quarter)
+    context = {
+        "agency": agency, "year": year, "quarter": quarter,
+        "quarter_name": realisation.QUARTER_NAMES[quarter],
+        "quarters": realisation.QUARTER_NAMES.items(),
+        "editable": editable,
+        "indicators": indicator_items(agency, year, quarter),
+        "lines": spending_items(agency, year, quarter),
+        "status_rows": document_rows(request.user, agency, year, only=[(DocumentStatus.Document.REALISATION, quarter)]),
+        "max_mb": realisation.MAX_EVIDENCE_BYTES // 1048576,
+        "accept": ",".join(realisation.EVIDENCE_TYPES),
+    }
+    return render(request, "web/realisation.html", context)
+
+
+def entry_redirect(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    return HttpResponseRedirect(reverse("realisation", args=[agency_code, year, 1]))
+
+
+@require_POST
+def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
+              kind: str, item_id: int) -> HttpResponse:
+    found = _agency_for(request, agency_code, quarter)
+    if isinstance(found, HttpResponse):
+        return found
+    agency = found
+    if kind not in ("indicator", "spending"):
+        raise Http404("Jenis isian tidak dikenal.")
+    if request.META.get("CONTENT_LENGTH", "0").isdigit() and int(request.META["CONTENT_LENGTH"]) > realisation.MAX_EVIDENCE_BYTES + 100_000:
+        return _refuse_too_large(request, agency, year, quarter)
+    data = {k: request.POST.get(k, "") for k in (*realisation.INDICATOR_FIELDS, *realisation.SPENDING_FIELDS)}
+    original = {k[5:]: str(v) for k, v in request.POST.items() if k.startswith("orig_")}
+    upload = request.FILES.get("evidence")
+    item: Item
+    try:
+        if kind == "indicator":
+            indicator = get_object_or_404(Indicator.objects.select_related("strategic_plan"),
+                                          pk=item_id, strategic_plan__agency=agency)
+            saved = realisation.save_indicator(request.user, agency, year, quarter, indicator,
+                                               data, original or None, upload)
+            item = indicator_items(agency, year, quarter, only=item_id)[0]
+        else:
+            line = get_object_or_404(WorkPlanLine.objects.select_related("work_plan"), pk=item_id,
+                                     work_plan__agency=agency, work_plan__year=year)
+            saved = realisation.save_spending(request.user, agency, year, quarter, line,
+                                              data, original or None, upload)
+            item = spending_items(agency, year, quarter, only=item_id)[0]
+        item.message = "Tersimpan." if saved.changed or saved.evidence else "Tidak ada perubahan."
+    except UserError as refused:
+        items = (indicator_items if kind == "indicator" else spending_items)(agency, year, quarter, only=item_id)
+        if not items:
+            raise Http404("Tidak ditemukan.") from None
+        item = items[0]
+        errors = getattr(refused, "errors", None) or {"": refused.text()}
+        if isinstance(refused, StaleEdit):
+            errors = {"": refused.text()}  # the stored values are shown; theirs are not kept
+        else:
+            item.form.update({k: v for k, v in data.items() if k in item.form})
+        item.errors = errors
+        if not request.headers.get("HX-Request"):
+            messages.error(request, f"{item.subtitle} {item.title}: " + " ".join(errors.values()))
+    if not request.headers.get("HX-Request"):
+        if not item.errors:
+            messages.success(request, f"{item.subtitle} {item.title}: {item.message}")
+        return HttpResponseRedirect(reverse("realisation", args=[agency.code, year, quarter]) + f"#{item.dom_id}")
+    return render(request, "web/_entry_item.html", {
+        "item": item, "agency": agency, "year": year, "quarter": quarter, "editable": True,
+        "max_mb": realisation.MAX_EVIDENCE_BYTES // 1048576,
+        "accept": ",".join(realisation.EVIDENCE_TYPES),
+    })
+
+
+def _refuse_too_large(request: HttpRequest, agency: Agency, year: int, quarter: int) -> HttpResponse:
+    text = f"Kiriman terlalu besar; berkas bukti paling besar {realisation.MAX_EVIDENCE_BYTES // 1048576} MB."
+    if request.headers.get("HX-Request"):
+        return HttpResponse(f'<p class="error" role="alert">{text}</p>', status=413)
+    messages.error(request, text)
+    return HttpResponseRedirect(reverse("realisation", args=[agency.code, year, quarter]))
+
+
+@require_http_methods(["GET", "HEAD"])
+def evidence_file(request: HttpRequest, evidence_id: int) -> HttpResponseBase:
+    """An evidence file, only for people who may see the agency's internal data, always as a
+    download with our own content type and a sandboxing policy (never rendered as a page of
+    this site)."""
+    ev = get_object_or_404(Evidence.objects.select_related("agency"), pk=evidence_id)
+    if not access.sees_internal(request.user, ev.agency):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        raise Http404("Berkas tidak tersedia untuk akun Anda.")
+    stored_name = ev.file.name or ""
+    ext = "." + stored_name.rsplit(".", 1)[-1].lower() if "." in stored_name else ""
+    content_type = realisation.EVIDENCE_TYPES.get(ext, ("application/octet-stream", ()))[0]
+    try:
+        handle = ev.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas sudah tidak ada di server.") from None
+    response = FileResponse(handle, as_attachment=True, filename=ev.original_name,
+                            content_type=content_type)
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

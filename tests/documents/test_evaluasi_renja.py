@@ -1,0 +1,80 @@
+"""The quarterly E-form: only quarters up to the one asked, columns 13–15 by aggregation."""
+
+from __future__ import annotations
+
+import pytest
+
+from sakip import dataset
+from sakip.common.errors import UserError
+from sakip.documents.registry import Options, kinds
+from sakip.monitoring.models import IndicatorRealisation, SpendingRealisation
+from sakip.planning.models import Indicator, WorkPlanLine
+from tests.documents.helpers import cell, displays, rows_of, table
+
+
+def realise(code, values, year=2024):
+    ind = Indicator.objects.get(code=code, strategic_plan__start_year=2024)
+    for period, value in values.items():
+        IndicatorRealisation.objects.update_or_create(
+            indicator=ind, year=year, period=period, defaults={"value": value})
+
+
+def spend(code, amounts):
+    line = WorkPlanLine.objects.get(code=code, work_plan__year=2024)
+    for period, amount in amounts.items():
+        SpendingRealisation.objects.update_or_create(line=line, period=period, defaults={"amount": amount})
+
+
+def build(quarter):
+    return kinds()["evaluasi-renja"].build(dataset.load("batubara", 2024), Options(quarter=quarter))
+
+
+@pytest.fixture
+def realised(batubara):
+    realise("1.06.01.2.01.01", {1: 1, 2: 0, 3: 1})  # dokumen: sum
+    realise("2.08.02", {1: 40, 2: 60, 3: 75})  # % (last)
+    spend("1.06.01.2.01.01", {1: 2_000_000, 2: 3_000_000, 3: 4_000_000})
+    return batubara
+
+
+def test_columns_13_to_15_by_aggregation_up_to_the_quarter(realised):
+    doc = build(2)
+    t = table(doc, "tabel-evaluasi-triwulan")
+    keys = [c.key for c in t.columns]
+    assert "k11" not in keys and "k12" not in keys  # TW III and IV are not part of a TW II report
+    (plan_doc,) = rows_of(t, "1.06.01.2.01.01")
+    assert [cell(t, plan_doc, k).display for k in ("k8", "k9", "k10", "k13", "ky", "caty")] == [
+        "2", "1", "0", "1", "50,00", "Sangat Rendah"]
+    assert cell(t, plan_doc, "rp13").value == 5_000_000
+    assert cell(t, plan_doc, "rpy").display == "50,44"  # 5.000.000 / 9.912.500
+    assert cell(t, plan_doc, "rpy").formula == "={rp13}/{rp8}*100"
+    (activity,) = rows_of(t, "1.06.01.2.01")[:1]
+    assert cell(t, activity, "rp13").value == 5_000_000  # parents' money derived
+    (gender,) = rows_of(t, "2.08.02")
+    assert [cell(t, gender, k).display for k in ("k8", "k13", "ky", "caty")] == ["80", "60", "75,00", "Sedang"]
+    # col 15 against the Renstra end target; Rp 15 says why it cannot be computed.
+    assert cell(t, plan_doc, "rp15").display == "tidak dapat dihitung"
+    assert "pagu Renstra" in cell(t, plan_doc, "rp15").note
+    assert "#DIV/0!" not in displays(doc)
+    assert t.rows[-1].style == "total" and cell(t, t.rows[-1], "rp13").value == 5_000_000
+
+    third = table(build(3), "tabel-evaluasi-triwulan")
+    (plan_doc3,) = rows_of(third, "1.06.01.2.01.01")
+    assert cell(third, plan_doc3, "k13").display == "2" and cell(third, plan_doc3, "ky").display == "100,00"
+    (gender3,) = rows_of(third, "2.08.02")
+    assert cell(third, gender3, "k13").display == "75"
+
+
+def test_a_tw2_report_is_the_same_whenever_it_is_run(realised):
+    before = displays(build(2))
+    realise("1.06.01.2.01.01", {3: 5, 4: 7})
+    realise("2.08.02", {4: 99})
+    spend("1.06.01.2.01.01", {3: 9_000_000, 4: 1_000_000})
+    assert displays(build(2)) == before
+    assert displays(build(4)) != before
+
+
+def test_quarter_is_required(batubara):
+    with pytest.raises(UserError, match="triwulan"):
+        kinds()["evaluasi-renja"].build(dataset.load("batubara", 2024), Options())
+    assert kinds()["evaluasi-renja"].needs_quarter
