@@ -12,11 +12,11 @@ from sakip.documents.model import Document
 
 #: Modules that define and register document kinds. Add yours here.
 BUILDER_MODULES: list[str] = [
-    "sakip.documents.agreement",
-    "sakip.documents.lkjip",
     "sakip.documents.renja",
     "sakip.documents.evaluasi_renja",
     "sakip.documents.renja_perubahan",
+    "sakip.documents.agreement",
+    "sakip.documents.lkjip",
 ]
 
 
