@@ -100,6 +100,10 @@ CASES = [
     Case(f"{P}/", "get", lambda o: f"/{B}/", ALL_OK),  # published
     Case(f"{P}/", "get", lambda o: "/pd/batubara/2024/",
          outcomes("login hidden ok hidden hidden hidden ok")),  # a draft of another region
+    # Document downloads follow the dashboard: public for a published year, else members only.
+    Case(f"{P}/dokumen/<slug:kind>.<slug:fmt>", "get", lambda o: f"/{B}/dokumen/pk.xlsx", ALL_OK),
+    Case(f"{P}/dokumen/<slug:kind>.<slug:fmt>", "get", lambda o: "/pd/batubara/2024/dokumen/pk.xlsx",
+         outcomes("login hidden ok hidden hidden hidden ok")),
     Case(f"{P}/status/", "get", lambda o: f"/{B}/status/", INTERNAL_READ),
     Case(f"{P}/status/pindah/", "post", lambda o: "/pd/belitung/2025/status/pindah/", AGENCY_WRITE,
          data=lambda o: {"document": "renja", "quarter": 0, "action": "submit"},
