@@ -26,7 +26,7 @@ def test_renja_as_xlsx_and_docx(batubara, tmp_path, capsys):
     assert cached[5].value == 481_722_600
     evaluation = next(ws for ws in book.worksheets if ws.title.startswith("Tabel 2.1"))
     rehab = next(r for r in evaluation.iter_rows() if r[0].value == "1.06.04")
-    assert rehab[9].value == "=I{0}".format(rehab[0].row)  # col 10 = col 9 for a percentage
+    assert rehab[9].value == f"=I{rehab[0].row}"  # col 10 = col 9 for a percentage
 
     text = "\n".join(c.text for t in Docx(str(docx)).tables for r in t.rows for c in r.cells)
     assert "481.722.600" in text and "487.722.600" not in text
