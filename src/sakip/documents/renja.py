@@ -170,7 +170,8 @@ def _achievement_cell(result: Achievement, formula: str | None, method_two_minus
 def _col10_cell(line: EvaluationLine) -> Cell:
     fig = line.result.col10
     agg = line.indicator.aggregation
-    label = f"agregasi: {agg.label}"
+    # 5 + 7 + 9 is what the form's header says; only the other rules are noted on the cell.
+    label = "" if agg is rules_renja.Aggregation.SUM else f"agregasi: {agg.label}"
     if fig.value is None:
         return Cell(None, fig.reason, Kind.DECIMAL, note=label)
     operands = {"5": line.realised_until_n3, "7": line.realised_n2, "9": line.target_n1}
