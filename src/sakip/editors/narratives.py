@@ -89,7 +89,7 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
             "updated_at": n.updated_at if n else None,
         })
     context = page.context() | {"rows": rows, "title": DOCUMENT_TITLES[document],
-                                 "doc_key": document}
+                                 "doc_key": document, "active": f"narasi-{document}"}
     if request.method == "POST" and request.headers.get("HX-Request"):
         row = next(r for r in rows if r["section"].key in (saved, *errors))
         return render(request, "editors/_narrative_section.html", context | {"row": row})

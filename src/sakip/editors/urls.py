@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sakip.editors import narratives, workplan
+from sakip.editors import agreement, narratives, renstra, workbook_views, workplan
 
 app_name = "editors"
 
@@ -14,4 +14,16 @@ urlpatterns = [
     path("renja/target/<int:indicator_id>/", workplan.save_target, name="workplan_target"),
     path("renja/nomenklatur/", workplan.search_nomenclature, name="workplan_search"),
     path("renja/tambah/", workplan.add_line, name="workplan_add"),
+    path("excel/", workbook_views.index, name="workbook"),
+    path("excel/unduh/<slug:key>/", workbook_views.download, name="workbook_download"),
+    path("excel/unduh/<slug:key>/<int:quarter>/", workbook_views.download,
+         name="workbook_download_quarter"),
+    path("excel/unggah/", workbook_views.upload, name="workbook_upload"),
+    path("excel/terapkan/", workbook_views.apply, name="workbook_apply"),
+    path("renstra/", renstra.overview, name="renstra"),
+    path("renstra/<slug:what>/", renstra.edit, name="renstra_edit"),
+    path("renstra/<slug:what>/<int:pk>/", renstra.edit, name="renstra_edit_pk"),
+    path("renstra/<slug:what>/baru-di/<int:parent>/", renstra.edit, name="renstra_add"),
+    path("pk/", agreement.editor, name="agreement"),
+    path("pk/perubahan/", agreement.revise, name="agreement_revise"),
 ]
