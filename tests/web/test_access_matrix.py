@@ -133,6 +133,9 @@ CASES = [
          lambda o: f"/api/agency-years/belitung/2024/realisations/1/spending/{o['line']}",
          API_WRITE, data=lambda o: {"amount": "0", "explanation": "belum ada belanja"},
          effect=_spending_saved, json_body=True),
+    # Document check (sakip.ingest): any signed-in user; nothing is stored.
+    Case("periksa/", "get", lambda o: "/periksa/", outcomes("login ok ok ok ok ok ok")),
+    Case("periksa/", "post", lambda o: "/periksa/", outcomes("login ok ok ok ok ok ok"), data=lambda o: {}),
     # Editors (sakip.editors): readers may open them, only the agency may change things.
     Case(f"{P}/ubah/narasi/<slug:document>/", "get", lambda o: f"/{B}/ubah/narasi/renja/", INTERNAL_READ),
     Case(f"{P}/ubah/narasi/<slug:document>/", "post", lambda o: f"/{B}/ubah/narasi/renja/",
