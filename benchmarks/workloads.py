@@ -235,3 +235,18 @@ REGISTRY: dict[str, Workload] = {
     "renja": Workload("renja", _renja, _describe_renja, {"subs": 300}),
     "check": Workload("check", _check, _describe_check, {"subs": 5000}),
 }
+
+
+def _web(params: dict[str, Any]) -> dict[str, Any]:
+    from benchmarks import web_load
+
+    return web_load.run(params)
+
+
+def _describe_web(r: dict[str, Any]) -> str:
+    from benchmarks import web_load
+
+    return web_load.describe(r)
+
+
+REGISTRY["web"] = Workload("web", _web, _describe_web, {"users": 100, "seconds": 60})
