@@ -88,8 +88,87 @@ def _describe_compute(r: dict[str, Any]) -> str:
     )
 
 
+def _renja(params: dict[str, Any]) -> dict[str, Any]:
+    """The Renja of one synthetic large agency: build the Document (and, once the renderers
+    exist, write DOCX and XLSX), plus its quarterly evaluation and Renja Perubahan."""
+    setup_django()
+    from decimal import Decimal
+
+    from benchmarks.synthetic import Size, generate
+    from sakip import dataset
+    from sakip.documents.registry import Options, kinds
+    from sakip.monitoring import models as mon
+    from sakip.organisations.models import Agency
+    from sakip.planning import models as plan
+
+    generate(Size(1, 1, params["subs"]), year=2024)
+    agency = Agency.objects.select_related("region").get(code="bench-r0-a0")
+    # What a Renja has beyond the generator's APBD: its own pagu, the Ranwal RKPD and the
+    # forecast, and last year's realisations for Tabel 2.1.
+    extra = []
+    for a in plan.BudgetAllocation.objects.filter(line__work_plan__agency=agency, version="apbd"):
+        extra += [plan.BudgetAllocation(line_id=a.line_id, version="renja", amount=a.amount),
+                  plan.BudgetAllocation(line_id=a.line_id, version="ranwal_rkpd", amount=a.amount - a.amount % 7_000_000),
+                  plan.BudgetAllocation(line_id=a.line_id, version="forecast", amount=a.amount * 11 // 10)]
+    plan.BudgetAllocation.objects.bulk_create(extra, batch_size=2000)
+    mon.IndicatorRealisation.objects.bulk_create(
+        [mon.IndicatorRealisation(indicator_id=t.indicator_id, year=2023, period=0, value=t.value * Decimal("0.9"))
+         for t in plan.IndicatorTarget.objects.filter(indicator__strategic_plan__agency=agency, year=2023)],
+        batch_size=2000,
+    )
+    registry = kinds()
+    timings: dict[str, Any] = {}
+    t0 = time.perf_counter()
+    ay = dataset.load_agency(agency, 2024)
+    timings["load_s"] = round(time.perf_counter() - t0, 3)
+    runs = params.get("runs", 5)
+    docs = {}
+    for key, options in (("renja", Options()), ("evaluasi-renja", Options(quarter=2)),
+                         ("renja-perubahan", Options())):
+        t0 = time.perf_counter()
+        for _ in range(runs):
+            docs[key] = registry[key].build(ay, options)
+        timings[f"build_{key}_s"] = round((time.perf_counter() - t0) / runs, 3)
+    doc = docs["renja"]
+    rows = sum(len(t.rows) for t in doc.tables())
+    try:
+        from sakip.documents import render  # the renderers (issue 4)
+    except ImportError:
+        render = None  # type: ignore[assignment]
+    if render is not None:
+        for fmt in ("docx", "xlsx", "pdf"):
+            t0 = time.perf_counter()
+            data = render.render(doc, fmt)
+            timings[f"{fmt}_s"] = round(time.perf_counter() - t0, 3)
+            timings[f"{fmt}_kb"] = round(len(data) / 1024)
+    return {
+        "size": params, "sub_kegiatan": ay.work_plan.count(5) if ay.work_plan else 0,
+        "tables": len(list(doc.tables())), "table_rows": rows, "warnings": len(doc.warnings),
+        **timings, "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def _describe_renja(r: dict[str, Any]) -> str:
+    lines = [
+        f"[renja] synthetic agency, {r['sub_kegiatan']} sub kegiatan: Renja with {r['tables']} tables, "
+        f"{r['table_rows']} table rows, {r['warnings']} warnings",
+        f"          load agency-year {r['load_s']} s; build Document: Renja {r['build_renja_s']} s, "
+        f"evaluasi TW II {r['build_evaluasi-renja_s']} s, Renja Perubahan {r['build_renja-perubahan_s']} s "
+        "(mean of runs)",
+    ]
+    formats = [f for f in ("docx", "xlsx", "pdf") if f"{f}_s" in r]
+    if formats:
+        lines.append("          render: " + ", ".join(f"{f.upper()} {r[f + '_s']} s ({r[f + '_kb']} KB)" for f in formats)
+                     + (f"; DOCX + XLSX {round(r['docx_s'] + r['xlsx_s'], 3)} s" if "xlsx_s" in r else ""))
+    else:
+        lines.append("          render: renderers not available yet (sakip.documents.render)")
+    lines.append(f"          peak memory {r['peak_rss_mb']} MB")
+    return "\n".join(lines)
+
+
 REGISTRY: dict[str, Workload] = {
     "compute": Workload(
         "compute", _compute, _describe_compute, {"regions": 35, "agencies": 40, "subs": 120}
     ),
+    "renja": Workload("renja", _renja, _describe_renja, {"subs": 300}),
 }

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "sakip.commands.database",
     "sakip.commands.demo",
     "sakip.commands.figures",
+    "sakip.commands.check",
     "sakip.commands.report",
     "sakip.commands.proposals",
 ]

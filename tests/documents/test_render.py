@@ -149,7 +149,7 @@ def test_docx_structure_and_values():
     assert missing.style.name == "Belum Lengkap"
     assert missing.style.font.highlight_color is not None
     # signature block with name and NIP
-    sig_text = "\n".join(c.text for c in d.tables[0].rows[0].cells)
+    sig_text = "\n".join(c.text for row in d.tables[0].rows for c in row.cells)
     assert "Dr. Budi, S.Sos., M.Si." in sig_text and "NIP. 197001012000031001" in sig_text
     # page numbers: a PAGE field in the footer
     footer_xml = d.sections[0].footer._element.xml

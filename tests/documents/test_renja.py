@@ -24,7 +24,8 @@ def test_registered_with_the_outline(doc):
     for expected in ("BAB I", "1.1", "1.2", "1.3", "1.4", "BAB II", "2.1", "2.2", "2.3", "2.4", "2.5",
                      "BAB III", "3.1", "3.2", "3.3", "BAB IV", "BAB V", "Lampiran"):
         assert expected in numbers
-    assert [t.number for t in doc.tables()] == ["2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "L.1"]
+    assert [t.number for t in doc.tables()] == ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "4.1", "L.1"]
+    assert [t.id for t in doc.tables()][2:4] == ["tabel-spm", "tabel-review-ranwal"]
 
 
 def test_table_2_1_from_stored_facts_with_aggregation_and_polarity(doc):
@@ -150,3 +151,28 @@ def test_review_against_ranwal_states_each_difference_and_the_reason(batubara):
     assert any("1.06.06.2.02.02" in w.where for w in doc.warnings)
     (unchanged,) = rows_of(t, "1.06.06.2.01.01")
     assert cell(t, unchanged, "note").display == ""
+
+
+def test_service_performance_and_spm(doc):
+    service = table(doc, "tabel-kinerja-pelayanan")
+    poverty = next(r for r in service.rows if r.cells[1].display == "Percentase Angka Kemiskinan")
+    assert [cell(service, poverty, k).display for k in ("t2022", "r2022", "c2022", "t2024", "end")] == [
+        "11,51", "11,53", "99,83", "10,77", "9,75"]  # lower is better: 11,51 / 11,53
+    assert any("Percentase Angka Kemiskinan" in n for n in service.notes)
+    spm = table(doc, "tabel-spm")
+    assert [c.key for c in spm.columns] == ["no", "service", "c2019", "c2020", "c2021", "c2022", "t2023", "end"]
+    first = spm.rows[0]
+    assert [cell(spm, first, k).display for k in ("c2019", "c2020", "c2021", "c2022", "t2023", "end")] == [
+        "-", "9,08", "8,59", "15,61", "100,00", "100,00"]
+    assert cell(spm, first, "c2019").note == "tidak ada data"
+    assert not any("SPM" in w.message for w in doc.warnings)
+
+
+def test_spm_from_counts_is_derived(batubara):
+    from sakip.monitoring.models import SpmResult
+
+    SpmResult.objects.filter(agency=batubara, number="1", year=2022).update(
+        reported_achievement=None, required=Decimal(640), served=Decimal(100))
+    doc = kinds()["renja"].build(dataset.load("batubara", 2024), Options())
+    spm = table(doc, "tabel-spm")
+    assert cell(spm, spm.rows[0], "c2022").display == "15,63"  # 100 / 640

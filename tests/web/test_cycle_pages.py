@@ -1,8 +1,6 @@
 """The document cycle on the web: statuses with the user's buttons, moves with comments,
 refusals shown as messages (never a 500), history, publishing a final LKjIP."""
 
-import pytest
-from django.contrib.auth import get_user_model
 
 from sakip.monitoring.models import PerformanceReport
 from sakip.workflow.models import DocumentStatus, StatusEvent
@@ -10,9 +8,6 @@ from sakip.workflow.models import DocumentStatus, StatusEvent
 State = DocumentStatus.State
 
 
-@pytest.fixture
-def people(demo):
-    return {u.username: u for u in get_user_model().objects.all()}
 
 
 def login(client, people, name):

@@ -14,7 +14,7 @@ def _empty_cache():
     cache.clear()
 
 
-def test_after_five_failures_even_the_right_password_is_refused(client, demo):
+def test_after_five_failures_even_the_right_password_is_refused(client, demo_data):
     for _ in range(security.MAX_FAILURES):
         response = client.post("/masuk/", {"username": "operator.belitung", "password": "salah"})
         assert response.status_code == 200
@@ -28,7 +28,7 @@ def test_after_five_failures_even_the_right_password_is_refused(client, demo):
     assert response.status_code == 302
 
 
-def test_a_success_clears_the_count(client, demo):
+def test_a_success_clears_the_count(client, demo_data):
     for _ in range(security.MAX_FAILURES - 1):
         client.post("/masuk/", {"username": "operator.belitung", "password": "salah"})
     assert client.post("/masuk/", {"username": "operator.belitung", "password": DEMO_PASSWORD}).status_code == 302
@@ -38,7 +38,7 @@ def test_a_success_clears_the_count(client, demo):
     assert client.post("/masuk/", {"username": "operator.belitung", "password": DEMO_PASSWORD}).status_code == 302
 
 
-def test_many_names_from_one_address_are_limited_too(client, demo, monkeypatch):
+def test_many_names_from_one_address_are_limited_too(client, demo_data, monkeypatch):
     monkeypatch.setattr(security, "MAX_FAILURES_PER_ADDRESS", 3)
     for i in range(3):
         client.post("/masuk/", {"username": f"tebakan{i}", "password": "x"})

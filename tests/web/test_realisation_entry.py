@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sakip.monitoring.models import IndicatorRealisation, SpendingRealisation
@@ -15,9 +14,6 @@ from sakip.workflow.models import Change
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def people(demo):
-    return {u.username: u for u in get_user_model().objects.all()}
 
 
 @pytest.fixture

@@ -165,6 +165,20 @@ def load() -> Agency:
         if amount is not None:
             allocations.append(plan.BudgetAllocation(line=reviewed, version="ranwal_rkpd", amount=amount))
     plan.BudgetAllocation.objects.bulk_create(allocations)
+
+    # SPM (Tabel 2.2): only the percentages were printed, one per year; the 2023 target.
+    spm = []
+    for row in read_tsv(folder / "spm.tsv"):
+        for year in (2019, 2020, 2021, 2022):
+            value = row.number(f"capaian_{year}", ColumnKind.MEASURE)
+            if value is not None:
+                spm.append(mon.SpmResult(agency=agency, year=year, number=row.text("no"),
+                                         service=row.text("indikator"), reported_achievement=value,
+                                         note="Renja 2024, Tabel 2.2"))
+        spm.append(mon.SpmResult(agency=agency, year=2023, number=row.text("no"), service=row.text("indikator"),
+                                 target=row.number("target_2023", ColumnKind.MEASURE),
+                                 note="Renja 2024, Tabel 2.2 (target 2023 = kondisi akhir periode Renstra)"))
+    mon.SpmResult.objects.bulk_create(spm)
     # Codes evaluated in Tabel 2.1 that the 2024 plan no longer has (1.06.03, 2.08.05 …) keep
     # their names from Tabel 2.1; the 2024 plan's names win where a code is in both.
     planned = {code for code, _, _ in entries}

@@ -311,10 +311,9 @@ def build(ay: AgencyYear, options: Options) -> Document:
         agency_code=ay.agency.code, year=n, paper=ay.settings.paper_size or "A4",
         subject=f"Evaluasi Renja TW {ROMAN[quarter]} {n}", author=ay.agency.name,
     )
-    doc.add(Paragraph.text(f"EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN {ROMAN[quarter]} "
-                           f"TAHUN {n}", "title"))
-    doc.add(Paragraph.text(f"{ay.agency.name.upper()} — {ay.region.name.upper()}", "center"))
-    doc.add(Heading(f"Evaluasi Hasil Renja Triwulan {ROMAN[quarter]}", 0, id="evaluasi", number=""))
+    doc.add(Heading(f"EVALUASI TERHADAP HASIL RENJA TRIWULAN {ROMAN[quarter]} TAHUN {n}", 0,
+                    id="evaluasi", number=""))
+    doc.add(Paragraph.text(f"{ay.agency.name} — {ay.region.name}", "center"))
     rows_data = quarter_lines(ay, quarter)
     if not rows_data:
         doc.add(Paragraph.text(f"[Rencana kerja tahun {n} belum ada.]", "missing"))

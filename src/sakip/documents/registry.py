@@ -15,6 +15,8 @@ BUILDER_MODULES: list[str] = [
     "sakip.documents.renja",
     "sakip.documents.evaluasi_renja",
     "sakip.documents.renja_perubahan",
+    "sakip.documents.agreement",
+    "sakip.documents.lkjip",
 ]
 
 

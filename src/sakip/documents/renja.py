@@ -85,7 +85,7 @@ from sakip.documents.renja_base import (
     walk_lines,
 )
 from sakip.rules import renja as rules_renja
-from sakip.rules.achievement import Achievement, Polarity
+from sakip.rules.achievement import Achievement, Polarity, numeric_achievement
 from sakip.rules.budget import total_amounts
 from sakip.rules.method import method_text
 from sakip.rules.numbers import format_number, format_value, number_in_words
@@ -265,7 +265,7 @@ def evaluation_table(ay: AgencyYear, facts: RenjaFacts, lines: list[EvaluationLi
         landscape=True,
         notes=[
             "Kolom 8 = 7/6 × 100 dan kolom 11 = 10/4 × 100 untuk indikator positif; untuk "
-            "indikator negatif (makin kecil makin baik) dipakai kebalikannya (RULES.md §3).",
+            "indikator negatif (makin kecil makin baik) dipakai kebalikannya (lihat Metode Perhitungan).",
             "Kolom 10 mengikuti agregasi setiap indikator: dijumlahkan (5 + 7 + 9) untuk "
             "indikator cacah yang terakumulasi; nilai terakhir (kolom 9) untuk persentase, "
             "rasio, indeks dan predikat; rata-rata untuk indikator rata-rata. Persentase tidak "
@@ -310,6 +310,7 @@ def service_table(ay: AgencyYear) -> Table | None:
     columns.append(Column("end", f"Kondisi akhir periode Renstra ({plan.end_year})", Kind.DECIMAL))
     top.append(HeaderCell(f"Kondisi Kinerja pada Akhir Periode Renstra ({plan.end_year})", rowspan=2))
     rows = []
+    negative = [i.name for i in indicators if i.polarity is Polarity.LOWER_IS_BETTER]
     for no, ind in enumerate(indicators, start=1):
         row = [cells.text(str(no)), cells.text(ind.name), cells.text(ind.unit)]
         for y in past:
@@ -321,16 +322,78 @@ def service_table(ay: AgencyYear) -> Table | None:
                 cells.percent(ind.achievement(y, ay.settings)) if t is not None else Cell(None, "-", Kind.PERCENT),
             ]
         for y in future:
-            row.append(target_cell(ind, y))
+            t = target_value(ind, y)
+            row.append(cells.text(show_value(t)) if t is not None else Cell(None, "-", Kind.TEXT, note="kosong"))
         end_target = target_value(ind, plan.end_year)
-        row.append(cells.text(show_value(end_target, unit_of(ind, plan.end_year))))
+        row.append(cells.text(show_value(end_target)))
         rows.append(Row(row))
     return Table(
         id="tabel-kinerja-pelayanan",
         caption=f"Pencapaian Kinerja Pelayanan {ay.agency.name}",
-        columns=columns, rows=rows, header=[top, second] if second else [top], landscape=True,
-        notes=["Capaian dihitung oleh aturan RULES.md §3 dengan polaritas setiap indikator."],
+        columns=columns, rows=rows, header=[top, second] if second else [top],
+        landscape=len(columns) > 10,
+        notes=[
+            "Capaian = realisasi / target × 100 untuk indikator positif dan target / realisasi × 100 "
+            "untuk indikator negatif (lihat Metode Perhitungan)."
+        ] + ([f"Indikator negatif (makin kecil makin baik): {', '.join(negative)}."] if negative else []),
         source="Indikator tujuan dan sasaran Renstra PD beserta target dan realisasinya.",
+    )
+
+
+def spm_table(ay: AgencyYear, facts: RenjaFacts) -> Table | None:
+    """SPM results per basic service: achievement of each year before n (served / required ×
+    100 where the counts are stored, else as reported), targets, condition at the end."""
+    n = ay.year
+    records = [r for r in facts.spm if r.year < n + 5]
+    if not records:
+        return None
+    achieved_years = sorted({r.year for r in records if r.year < n and (r.reported_achievement is not None
+                                                                       or r.required is not None)})
+    target_years = sorted({r.year for r in records if r.target is not None})
+    services: dict[str, str] = {}
+    for r in records:
+        services.setdefault(r.number, r.service)
+    by_key = {(r.number, r.year): r for r in records}
+    columns = [Column("no", "No", Kind.TEXT, 0.5), Column("service", "Jenis Pelayanan Dasar", Kind.TEXT, 4)]
+    columns += [Column(f"c{y}", f"Capaian {y} (%)", Kind.PERCENT) for y in achieved_years]
+    columns += [Column(f"t{y}", f"Target {y} (%)", Kind.PERCENT) for y in target_years]
+    columns.append(Column("end", "Kondisi Kinerja pada Akhir Periode Renstra (%)", Kind.PERCENT, 1.2))
+    top = [HeaderCell("No", rowspan=2), HeaderCell("Jenis Pelayanan Dasar", rowspan=2)]
+    second = []
+    if achieved_years:
+        top.append(HeaderCell("Capaian (%)", colspan=len(achieved_years)))
+        second += [HeaderCell(str(y)) for y in achieved_years]
+    if target_years:
+        top.append(HeaderCell("Target (%)", colspan=len(target_years)))
+        second += [HeaderCell(str(y)) for y in target_years]
+    top.append(HeaderCell("Kondisi Kinerja pada Akhir Periode Renstra (%)", rowspan=2))
+    rows = []
+    for number, service in services.items():
+        row = [cells.text(number), cells.text(service)]
+        for y in achieved_years:
+            rec = by_key.get((number, y))
+            if rec is None:
+                row.append(Cell(None, "-", Kind.PERCENT, note="tidak ada data"))
+            elif rec.required is not None:
+                row.append(cells.percent(numeric_achievement(rec.required, rec.served,
+                                                             polarity=Polarity.HIGHER_IS_BETTER)))
+            elif rec.reported_achievement is not None:
+                row.append(cells.percent(rec.reported_achievement))
+            else:
+                row.append(Cell(None, "-", Kind.PERCENT, note="tidak ada data"))
+        for y in target_years:
+            rec = by_key.get((number, y))
+            row.append(cells.percent(rec.target) if rec and rec.target is not None else Cell(None, "-", Kind.PERCENT))
+        last = next((by_key[(number, y)].target for y in reversed(target_years)
+                     if (number, y) in by_key and by_key[(number, y)].target is not None), None)
+        row.append(cells.percent(last))
+        rows.append(Row(row))
+    return Table(
+        id="tabel-spm", caption=f"Capaian Standar Pelayanan Minimal (SPM) {ay.agency.name}",
+        columns=columns, rows=rows, header=[top, second] if second else [top],
+        landscape=len(columns) > 10,
+        notes=["Capaian = jumlah terlayani / jumlah yang harus dilayani × 100 bila jumlahnya "
+               "tercatat; selain itu capaian sebagaimana dilaporkan. Sel kosong: data tidak ada."],
     )
 
 
@@ -512,7 +575,7 @@ def goals_table(ay: AgencyYear) -> Table | None:
     return Table(
         id="tabel-tujuan-sasaran",
         caption=f"Tujuan dan Sasaran {ay.agency.name} Tahun {plan.start_year}–{plan.end_year}",
-        columns=columns, rows=rows, header=header, landscape=True,
+        columns=columns, rows=rows, header=header, landscape=len(columns) > 9,
     )
 
 
@@ -780,7 +843,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
 
     front_matter(
         doc, ay,
-        ["RENCANA KERJA (RENJA)", ay.agency.name.upper(), ay.region.name.upper(), f"TAHUN {n}"],
+        ["RENJA", "(RENCANA KERJA)"],
         [
             f"Rencana Kerja (Renja) {ay.agency.name} Tahun {n} disusun sebagai penjabaran "
             f"Rencana Strategis perangkat daerah untuk tahun {n}, sesuai Peraturan Menteri Dalam "
@@ -871,10 +934,15 @@ def build(ay: AgencyYear, options: Options) -> Document:
     else:
         doc.add(Paragraph.text("[Indikator kinerja pelayanan belum diisi.]", "missing"))
         doc.warn("indikator kinerja pelayanan (tujuan/sasaran Renstra) belum ada", "2.2")
-    doc.add(Paragraph.text(
-        "[Data capaian Standar Pelayanan Minimal (SPM) per jenis layanan belum tersimpan dalam "
-        "OpenSAKIP; lampirkan dari e-SPM.]", "missing"))
-    doc.warn("capaian SPM per jenis layanan belum tersimpan", "2.2 Analisis Kinerja Pelayanan")
+    spm = spm_table(ay, facts)
+    if spm is not None:
+        doc.add(Paragraph([Run("Capaian Standar Pelayanan Minimal (SPM) per jenis pelayanan dasar "
+                               "disajikan pada "), Ref(spm.id), Run(".")]))
+        doc.add(spm)
+    else:
+        doc.add(Paragraph.text(
+            "[Capaian Standar Pelayanan Minimal (SPM) per jenis pelayanan dasar belum tersimpan.]", "missing"))
+        doc.warn("capaian SPM per jenis pelayanan dasar belum tersimpan", "2.2 Analisis Kinerja Pelayanan")
     stored = narrative(ay, "kinerja_pelayanan")
     if stored:
         doc.add(*paragraphs(stored))
@@ -1005,7 +1073,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
     # Lampiran: consistency warnings and the method
     checks = consistency_warnings(ay, version)
     doc.warnings.extend(checks)
-    doc.add(Heading("LAMPIRAN", 0, id="lampiran", number="Lampiran"))
+    doc.add(Heading("PERINGATAN KONSISTENSI DAN METODE PERHITUNGAN", 0, id="lampiran", number="Lampiran"))
     doc.add(Heading("Daftar Peringatan Konsistensi", 1, id="peringatan"))
     warnings = list(doc.warnings)
     if warnings:
@@ -1028,7 +1096,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
     )
     doc.add(*(Paragraph.text(block) for block in text.split("\n\n")))
     doc.add(Paragraph.text(
-        "Evaluasi Renja (Permendagri 86/2017, RULES.md §6): kolom 10 = 5 + 7 + 9 untuk indikator "
+        "Evaluasi Renja (Permendagri 86/2017): kolom 10 = 5 + 7 + 9 untuk indikator "
         "cacah (agregasi 'sum'), nilai terakhir untuk persentase, rasio, indeks dan predikat "
         "('last'), rata-rata untuk 'mean'. Pagu program dan kegiatan = jumlah pagu sub kegiatan. "
         f"Lonjakan prakiraan maju diperiksa terhadap batas {format_number(ay.settings.forecast_jump_factor)} "

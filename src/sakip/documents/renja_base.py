@@ -54,12 +54,24 @@ class ProposalData:
     line_code: str
 
 
+@dataclass(frozen=True)
+class SpmData:
+    year: int
+    number: str
+    service: str
+    required: Decimal | None
+    served: Decimal | None
+    reported_achievement: Decimal | None
+    target: Decimal | None
+
+
 @dataclass
 class RenjaFacts:
     """Facts of the planning documents that `AgencyYear` does not carry."""
 
     names: dict[str, str] = field(default_factory=dict)  # code → name
     proposals: list[ProposalData] = field(default_factory=list)
+    spm: list[SpmData] = field(default_factory=list)  # every year, by service number then year
 
     def name(self, code: str) -> str:
         if code in self.names:
@@ -75,6 +87,7 @@ class RenjaFacts:
 def load_facts(ay: AgencyYear) -> RenjaFacts:
     """Names of every code the agency's plans use (the work plan's own names first, then the
     nomenclature, latest edition first) and the year's community proposals."""
+    from sakip.monitoring.models import SpmResult
     from sakip.planning.models import CommunityProposal, NomenclatureEntry
 
     codes = {i.code for p in ay.strategic_plans for i in p.indicators if i.code}
@@ -99,6 +112,9 @@ def load_facts(ay: AgencyYear) -> RenjaFacts:
                 status_label=p.get_status_display(), reason=p.reason, line_code=p.line_code,
             )
         )
+    for r in SpmResult.objects.filter(agency_id=ay.agency.id).order_by("number", "year"):
+        facts.spm.append(SpmData(r.year, r.number, r.service, _d(r.required), _d(r.served),
+                                 _d(r.reported_achievement), _d(r.target)))
     return facts
 
 
@@ -134,13 +150,14 @@ def indent_of(level: int) -> int:
     return max(0, level - 3)
 
 
-def affair_groups(code: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def affair_groups(code: str) -> tuple[str, ...]:
     """The urusan and bidang urusan codes above a program / kegiatan / sub kegiatan code."""
     parsed = parse_code(code)
     if parsed is None:
-        return []
+        return ()
     found = [parsed.at_level(Level.URUSAN), parsed.at_level(Level.BIDANG)]
-    return [c.canonical for c in found if c is not None]
+    return tuple(c.canonical for c in found if c is not None)
 
 
 def group_rows(code: str, seen: set[str], facts: RenjaFacts, width: int) -> list[Row]:
@@ -283,7 +300,7 @@ def signature(ay: AgencyYear, doc: Document, where: str) -> SignatureBlock:
     position = head.position
     return SignatureBlock(
         [Signature(place=place, date="", position=position, name=head.name,
-                   rank=head.rank_and_grade, nip=f"NIP. {head.nip}" if head.nip else "")]
+                   rank=head.rank_and_grade, nip=head.nip)]
     )
 
 

@@ -152,9 +152,8 @@ def build(ay: AgencyYear, options: Options) -> Document:
         agency_code=ay.agency.code, year=n, paper=ay.settings.paper_size or "A4",
         subject=f"Renja Perubahan {n}", author=ay.agency.name,
     )
-    doc.add(Paragraph.text(f"RENCANA KERJA PERUBAHAN (RENJA PERUBAHAN) TAHUN {n}", "title"))
-    doc.add(Paragraph.text(f"{ay.agency.name.upper()} — {ay.region.name.upper()}", "center"))
-    doc.add(Heading("Perubahan Rencana Program dan Kegiatan", 0, id="perubahan", number=""))
+    doc.add(Heading(f"RENCANA KERJA PERUBAHAN (RENJA PERUBAHAN) TAHUN {n}", 0, id="perubahan", number=""))
+    doc.add(Paragraph.text(f"{ay.agency.name} — {ay.region.name}", "center"))
     pair = versions(ay)
     wp = ay.work_plan
     if wp is None or pair is None:

@@ -36,3 +36,10 @@ class SakipEvaluationAdmin(admin.ModelAdmin):
 @admin.register(models.PerformanceReport)
 class PerformanceReportAdmin(admin.ModelAdmin):
     list_display = ["agency", "year", "published_at"]
+
+
+@admin.register(models.SpmResult)
+class SpmResultAdmin(admin.ModelAdmin):
+    list_display = ["number", "service", "year", "served", "required", "reported_achievement", "target", "agency"]
+    list_filter = ["agency__region", "year"]
+    search_fields = ["service"]

@@ -173,3 +173,37 @@ class PerformanceReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+
+class SpmResult(models.Model):
+    """The result of one basic service of the Standar Pelayanan Minimal (SPM) in one year.
+
+    Store the counts (harus dilayani, terlayani) when known: the achievement is then derived
+    (terlayani / harus dilayani × 100). Where a source only reports the percentage (e-SPM
+    summaries, older Renja), it is stored as reported in `reported_achievement`."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="spm_results")
+    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
+    number = models.CharField("nomor", max_length=20)
+    service = models.TextField("jenis pelayanan dasar")
+    required = models.DecimalField(
+        "jumlah yang harus dilayani", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    served = models.DecimalField("jumlah terlayani", max_digits=20, decimal_places=4, null=True, blank=True)
+    reported_achievement = models.DecimalField(
+        "capaian dilaporkan (%)", max_digits=9, decimal_places=4, null=True, blank=True,
+        help_text="Isi hanya bila jumlah yang harus dilayani dan terlayani tidak tersedia.",
+    )
+    target = models.DecimalField("target capaian (%)", max_digits=9, decimal_places=4, null=True, blank=True)
+    note = models.TextField("keterangan", blank=True)
+
+    class Meta:
+        verbose_name = "capaian SPM"
+        verbose_name_plural = "capaian SPM"
+        ordering = ["agency", "number", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "number"], name="spm_result_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"SPM {self.number} {self.year}: {self.service[:50]}"

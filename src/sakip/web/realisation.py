@@ -73,8 +73,10 @@ class EntryRefused(UserError):
     """The entry cannot be saved: locked, not the user's agency, or invalid input. `errors`
     maps a form field ("" for the whole item) to an Indonesian message."""
 
-    def __init__(self, message: str, errors: Mapping[str, str] | None = None) -> None:
+    def __init__(self, message: str, errors: Mapping[str, str] | None = None,
+                 forbidden: bool = False) -> None:
         self.errors = dict(errors or {"": message})
+        self.forbidden = forbidden  # not allowed (role, lock) rather than bad input
         super().__init__(message)
 
 
@@ -189,11 +191,11 @@ def _ensure_may_edit(user: Any, agency: Agency, year: int, quarter: int) -> None
     if not (getattr(user, "is_superuser", False) or transitions.roles(user, agency) & {"operator", "head"}):
         raise EntryRefused(
             f"Anda tidak dapat mengubah realisasi {agency.name}: hanya operator atau kepala "
-            "perangkat daerah itu yang dapat mengisinya."
+            "perangkat daerah itu yang dapat mengisinya.", forbidden=True,
         )
     raise EntryRefused(
         f"Realisasi {quarter_label(quarter)} {year} berstatus “{status.get_state_display()}”; "
-        "tidak dapat diubah sampai dikembalikan atau dibuka kembali."
+        "tidak dapat diubah sampai dikembalikan atau dibuka kembali.", forbidden=True,
     )
 
 

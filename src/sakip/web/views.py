@@ -42,6 +42,7 @@ def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
     summary = figures.indicator_summary(ay)
     context = {
         "ay": ay,
+        "internal": access.sees_internal(request.user, agency),
         "summary": summary,
         "budget_rows": figures.budget_rows(ay),
         "low_absorption": figures.low_absorption(ay),

@@ -65,6 +65,7 @@ def tracked_models() -> list[type[models.Model]]:
         plan.CommunityProposal,
         mon.IndicatorRealisation, mon.SpendingRealisation, mon.SakipEvaluation,
         mon.SakipComponentScore, mon.SakipRecommendation, mon.PerformanceReport,
+        mon.SpmResult,
     ]
 
 
@@ -129,6 +130,7 @@ AGENCY_PATHS: dict[str, tuple[str, ...]] = {
     "SakipRecommendation": ("evaluation.agency_id",),
     "PerformanceReport": ("agency_id",),
     "CommunityProposal": ("agency_id",),
+    "SpmResult": ("agency_id",),
 }
 
 

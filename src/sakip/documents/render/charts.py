@@ -109,6 +109,7 @@ def svg(chart: Chart) -> str:
 
 
 def size_inches(chart: Chart) -> tuple[float, float]:
-    fig = figure(chart)
-    w, h = fig.get_size_inches()
-    return float(w), float(h)
+    """The drawing's size, without drawing it (the same rule as `figure`)."""
+    if chart.kind == "barh":
+        return WIDTH_IN, max(HEIGHT_IN, 0.32 * max(len(chart.categories), 1) + 1.0)
+    return WIDTH_IN, HEIGHT_IN

@@ -45,7 +45,7 @@ from sakip.documents.model import (
     Table,
     TableOfContents,
 )
-from sakip.documents.render import charts
+from sakip.documents.render import charts, signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
 FONT = "Arial"
@@ -69,7 +69,11 @@ class _Writer:
         self.doc = new_docx()
         self.body = self.doc.element.body
         self.landscape = False
-        self.front_matter = True
+        # Front matter (numbered i, ii …) exists only in documents with chapters (BAB I …).
+        self.front_matter = any(
+            isinstance(b, Heading) and b.level == 0 and b.number.upper().startswith("BAB")
+            for b in document.blocks
+        )
         self.bookmarks: dict[str, str] = {}
         self.bookmark_id = 0
         self.width_mm, self.height_mm = paper_mm(document.paper)
@@ -169,7 +173,7 @@ class _Writer:
         run = header.add_run(self.model.title)
         run.font.size = Pt(8)
         run.italic = True
-        self._number_format(section, "lowerRoman", start=None)
+        self._number_format(section, "lowerRoman" if self.front_matter else "decimal", start=None)
 
     def _page_numbers(self, paragraph: object) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
@@ -316,7 +320,7 @@ class _Writer:
         elif level == 0 and self._has_content_since_break():
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         p = self.doc.add_paragraph(style=f"Heading {level + 1}")
-        if level == 0 and heading.number:
+        if level == 0 and heading.number and heading.text:
             p.add_run(heading.number)
             p.add_run().add_break()
             p.add_run(heading.text)
@@ -494,50 +498,34 @@ class _Writer:
         return "".join(parts)
 
     def _signatures(self, block: SignatureBlock) -> None:
-        sigs = list(block.signatures)
-        cells: list[list[str]] = []
-        for s in sigs:
-            lines = []
-            if s.place or s.date:
-                lines.append(", ".join(p for p in (s.place, s.date or "…………… ") if p))
-            if s.label:
-                lines.append(f"**{s.label}")
-            lines.append(f"**{s.position}")
-            lines.extend(["", "", "", ""])
-            lines.append(f"__{s.name}")
-            if s.rank:
-                lines.append(s.rank)
-            if s.nip:
-                lines.append(f"NIP. {s.nip}")
-            cells.append(lines)
-        if len(cells) == 1:
-            cells.insert(0, [])
-        width = self._usable_width_twips() // len(cells)
+        grid = signature.rows(block)
+        n = len(grid[0]) if grid else 1
+        width = self._usable_width_twips() // n
         xml = [
-            f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{width * len(cells)}" w:type="dxa"/>'
+            f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{width * n}" w:type="dxa"/>'
             '<w:tblBorders>'
             + "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right",
                                                          "insideH", "insideV"))
             + '</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
-            + "".join(f'<w:gridCol w:w="{width}"/>' for _ in cells)
-            + '</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>'
+            + "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(n))
+            + "</w:tblGrid>"
         ]
-        for lines in cells:
-            xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>')
-            if not lines:
-                xml.append("<w:p/>")
-            for line in lines:
-                bold = line.startswith("**") or line.startswith("__")
-                underline = line.startswith("__")
-                text = line[2:] if bold else line
+        for line_row in grid:
+            height = '<w:trHeight w:val="1300" w:hRule="atLeast"/>' if any(
+                line.style == "space" for line in line_row) else ""
+            xml.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>")
+            for line in line_row:
+                bold = line.style in ("bold", "name")
+                underline = line.style == "name"
                 xml.append(
-                    '<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-                    '<w:jc w:val="center"/></w:pPr><w:r><w:rPr>'
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                    '<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" '
+                    'w:lineRule="auto"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr>'
                     + ("<w:b/>" if bold else "") + ('<w:u w:val="single"/>' if underline else "")
-                    + f'</w:rPr><w:t xml:space="preserve">{_x(text)}</w:t></w:r></w:p>'
+                    + f'</w:rPr><w:t xml:space="preserve">{_x(line.text)}</w:t></w:r></w:p></w:tc>'
                 )
-            xml.append("</w:tc>")
-        xml.append("</w:tr></w:tbl>")
+            xml.append("</w:tr>")
+        xml.append("</w:tbl>")
         p = self.doc.add_paragraph()
         p.paragraph_format.keep_with_next = True
         self.body.sectPr.addprevious(parse_xml("".join(xml)))

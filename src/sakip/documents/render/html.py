@@ -27,7 +27,7 @@ from sakip.documents.model import (
     Table,
     TableOfContents,
 )
-from sakip.documents.render import charts
+from sakip.documents.render import charts, signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
 FONT_STACK = '"Liberation Sans", Arial, "DejaVu Sans", sans-serif'
@@ -100,9 +100,10 @@ table.data tr.total td {{ background: #d9d9d9; font-weight: bold; }}
 table.data td.b {{ font-weight: bold; }}
 .after-table {{ margin-bottom: 4mm; }}
 figure {{ margin: 3mm 0 0; text-align: center; break-inside: avoid; break-after: avoid; }}
-figure img {{ width: 150mm; }}
-table.sig {{ width: 100%; margin-top: 8mm; break-inside: avoid; font-size: 10.5pt; }}
-table.sig td {{ width: 50%; text-align: center; vertical-align: top; }}
+
+table.sig {{ width: 100%; margin-top: 8mm; break-inside: avoid; break-before: avoid;
+  font-size: 10.5pt; }}
+table.sig td {{ width: 50%; text-align: center; vertical-align: top; padding: 0; }}
 table.sig .space {{ height: 22mm; }}
 table.sig .name {{ font-weight: bold; text-decoration: underline; }}
 .page-break {{ break-after: page; }}
@@ -116,7 +117,12 @@ class _Html:
         self.anchor = 0
         self.heading_ids: dict[int, str] = {}
         self.front_headings: set[int] = set()
-        in_front = True
+        # Front matter (numbered i, ii …) exists only in documents with chapters (BAB I …).
+        in_front = any(
+            isinstance(b, Heading) and b.level == 0 and b.number.upper().startswith("BAB")
+            for b in document.blocks
+        )
+        self.has_front = in_front
         for i, block in enumerate(document.blocks):
             if isinstance(block, Heading):
                 if block.level == 0 and block.number.upper().startswith("BAB"):
@@ -145,8 +151,8 @@ class _Html:
         o.append('<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
                  f"<title>{escape(self.doc.title)}</title>"
                  f"<style>{stylesheet(self.doc)}</style></head><body>")
-        region = "front"
-        o.append('<div class="front">')
+        region = "front" if self.has_front else "main"
+        o.append('<div class="front">' if self.has_front else '<div class="main">')
         wide_open = False
         for block in self.doc.blocks:
             if isinstance(block, Table) and block.landscape and not wide_open:
@@ -292,32 +298,31 @@ class _Html:
         o.append('<div class="after-table"></div>')
 
     def chart(self, c: Chart) -> None:
-        data = base64.b64encode(charts.svg(c).encode("utf-8")).decode("ascii")
-        self.out.append(f'<figure><img alt="{escape(c.caption)}" '
-                        f'src="data:image/svg+xml;base64,{data}"></figure>')
+        # PNG at print resolution: WeasyPrint lays out matplotlib's SVG (every glyph a path)
+        # many times slower, for no visible gain on paper.
+        data = base64.b64encode(charts.png(c, dpi=200)).decode("ascii")
+        w_in, h_in = charts.size_inches(c)
+        width_mm = 150.0
+        self.out.append(f'<figure><img alt="{escape(c.caption)}" style="width:{width_mm:.0f}mm;'
+                        f'height:{width_mm * h_in / w_in:.1f}mm" '
+                        f'src="data:image/png;base64,{data}"></figure>')
         self.out.append(f'<p class="caption fig-caption" id="{escape(c.id)}">Gambar '
                         f"{escape(c.number)} {escape(c.caption)}</p>")
 
     def signatures(self, block: SignatureBlock) -> None:
-        cells = []
-        for s in block.signatures:
-            lines = []
-            if s.place or s.date:
-                lines.append(escape(", ".join(p for p in (s.place, s.date or "……………") if p)))
-            if s.label:
-                lines.append(f"<b>{escape(s.label)}</b>")
-            lines.append(f"<b>{escape(s.position)}</b>")
-            lines.append('<div class="space"></div>')
-            lines.append(f'<span class="name">{escape(s.name)}</span>')
-            if s.rank:
-                lines.append(escape(s.rank))
-            if s.nip:
-                lines.append(f"NIP. {escape(s.nip)}")
-            cells.append("<br>".join(lines))
-        if len(cells) == 1:
-            cells.insert(0, "")
-        self.out.append('<table class="sig"><tr>' + "".join(f"<td>{c}</td>" for c in cells)
-                        + "</tr></table>")
+        body = []
+        for line_row in signature.rows(block):
+            tds = []
+            for line in line_row:
+                text = escape(line.text)
+                if line.style == "bold":
+                    text = f"<b>{text}</b>"
+                elif line.style == "name":
+                    text = f'<span class="name">{text}</span>'
+                cls = ' class="space"' if line.style == "space" else ""
+                tds.append(f"<td{cls}>{text}</td>")
+            body.append("<tr>" + "".join(tds) + "</tr>")
+        self.out.append('<table class="sig">' + "".join(body) + "</table>")
 
 
 def to_html(document: Document) -> str:
