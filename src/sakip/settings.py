@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sakip.workflow",
     "sakip.web",
     "sakip.editors",
+    "sakip.ingest",
 ]
 
 MIDDLEWARE = [
