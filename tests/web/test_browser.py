@@ -2,7 +2,7 @@
 server: an operator enters a quarter's realisation and submits it, Bappeda verifies, the head
 approves; the LKjIP goes through review and is published; the public then sees the dashboard.
 Screenshots of every screen at a laptop and a phone width go to SAKIP_SCREENSHOTS
-(default /tmp/sakip-screens)."""
+(default /tmp/sakip-screens-<checkout directory name>)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(os.environ.get("SAKIP_SCREENSHOTS", "/tmp/sakip-screens"))
+# One directory per checkout: several checkouts may run their suites at the same time.
+SHOTS = Path(os.environ.get("SAKIP_SCREENSHOTS")
+             or f"/tmp/sakip-screens-{Path(__file__).resolve().parents[2].name}")
 PASSWORD = "demo-sakip-2024"
 
 pytestmark = [

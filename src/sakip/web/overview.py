@@ -25,6 +25,9 @@ COLUMNS = [("renja", 0, "Renja"), ("pk", 0, "PK"), ("realisation", 1, "TW I"),
            ("realisation", 2, "TW II"), ("realisation", 3, "TW III"),
            ("realisation", 4, "TW IV"), ("lkjip", 0, "LKjIP")]
 STATE_LABELS = dict(State.choices)
+#: Short names for the narrow status columns (the full name is the badge's title).
+SHORT = {State.DRAFT: "Draf", State.SUBMITTED: "Diajukan", State.VERIFIED: "Diverifikasi",
+         State.REVIEWED: "Direviu", State.RETURNED: "Dikembalikan", State.FINAL: "Final"}
 
 
 @dataclass
@@ -32,7 +35,7 @@ class AgencyRow:
     agency: Agency
     internal: bool
     published: bool
-    states: list[tuple[str, str]]  # (state, label) per column
+    states: list[tuple[str, str, str]]  # (state, label, short label) per column
     mean_achievement: str
     mean_value: Decimal | None
     absorption: Ratio | None
@@ -50,8 +53,9 @@ def _row(agency: Agency, year: int, internal: bool, published: bool,
     absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
     column_states = [(states.get((d, q), State.DRAFT), STATE_LABELS[states.get((d, q), State.DRAFT)])
                      for d, q, _ in COLUMNS]
+    shown_states = [(s, label, SHORT[State(s)]) for s, label in column_states]
     row = AgencyRow(
-        agency=agency, internal=internal, published=published, states=column_states,
+        agency=agency, internal=internal, published=published, states=shown_states,
         mean_achievement=summary.mean.display, mean_value=summary.mean.value,
         absorption=absorption,
     )
@@ -107,7 +111,7 @@ def region_overview(request: HttpRequest) -> HttpResponse:
     ]
     wanted_state = request.GET.get("status") or ""
     if wanted_state in STATE_LABELS:
-        rows = [r for r in rows if r.internal and any(s == wanted_state for s, _ in r.states)]
+        rows = [r for r in rows if r.internal and any(s == wanted_state for s, _, _ in r.states)]
     attention_only = request.GET.get("perhatian") == "1"
     if attention_only:
         rows = [r for r in rows if r.attention]
