@@ -166,9 +166,103 @@ def _describe_renja(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _time_formats(doc: Any, timings: dict[str, Any], prefix: str) -> None:
+    from sakip.documents.render import render
+
+    for fmt in ("docx", "xlsx", "pdf"):
+        t0 = time.perf_counter()
+        data = render(doc, fmt)
+        timings[f"{prefix}_{fmt}_s"] = round(time.perf_counter() - t0, 3)
+        timings[f"{prefix}_{fmt}_kb"] = round(len(data) / 1024)
+        if fmt == "pdf":
+            timings[f"{prefix}_pdf_pages"] = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
+
+
+def _lkjip(params: dict[str, Any]) -> dict[str, Any]:
+    """The LKjIP of the Belitung demo and of a synthetic large agency (300 sub kegiatan, 20 IKU,
+    6 years of series): build the Document, then DOCX, XLSX and PDF, each timed."""
+    setup_django()
+    from decimal import Decimal
+
+    from benchmarks.synthetic import Size, generate
+    from sakip import dataset
+    from sakip.demo import belitung
+    from sakip.documents import service
+    from sakip.documents.registry import Options
+    from sakip.monitoring import models as mon
+    from sakip.organisations.models import Agency
+    from sakip.planning import models as plan
+    from sakip.workflow.history import audit_context
+
+    timings: dict[str, Any] = {}
+    with audit_context(reason="benchmark", quiet=True):
+        belitung.load()
+    kind = service.document_kind("lkjip")
+    t0 = time.perf_counter()
+    ay = dataset.load("belitung", 2024)
+    doc = service.build(kind, ay, Options())
+    timings["belitung_build_s"] = round(time.perf_counter() - t0, 3)
+    timings["belitung_tables"] = len(list(doc.tables()))
+    _time_formats(doc, timings, "belitung")
+
+    generate(Size(1, 1, params["subs"]), year=2024)
+    agency = Agency.objects.select_related("region").get(code="bench-r0-a0")
+    sp = plan.StrategicPlan.objects.get(agency=agency)
+    objectives = list(plan.Objective.objects.filter(goal__strategic_plan=sp).order_by("id"))
+    existing = plan.Indicator.objects.filter(strategic_plan=sp, is_key=True).count()
+    extra = [
+        plan.Indicator(strategic_plan=sp, subject="objective", objective=objectives[k % len(objectives)],
+                       name=f"IKU tambahan {k + 1}", unit="%" if k % 3 else "indeks", is_key=True,
+                       polarity="lower_is_better" if k % 4 == 3 else "higher_is_better",
+                       aggregation="last", order=100 + k)
+        for k in range(params["iku"] - existing)
+    ]
+    plan.Indicator.objects.bulk_create(extra)
+    years = list(range(2024 - params["years"] + 1, 2025))
+    targets, realisations = [], []
+    for n, ind in enumerate(plan.Indicator.objects.filter(strategic_plan=sp, is_key=True)):
+        plan.IndicatorTarget.objects.filter(indicator=ind).delete()
+        mon.IndicatorRealisation.objects.filter(indicator=ind).delete()
+        for y in years + [2025, 2026, 2027]:
+            targets.append(plan.IndicatorTarget(indicator=ind, year=y, value=Decimal(50 + n + (y - 2019))))
+        for i, y in enumerate(years):
+            realisations.append(mon.IndicatorRealisation(
+                indicator=ind, year=y, period=0, value=Decimal(45 + n + i * 2) + Decimal("0.37")))
+    plan.IndicatorTarget.objects.bulk_create(targets, batch_size=2000)
+    mon.IndicatorRealisation.objects.bulk_create(realisations, batch_size=2000)
+    t0 = time.perf_counter()
+    ay = dataset.load_agency(agency, 2024)
+    doc = service.build(kind, ay, Options())
+    timings["large_build_s"] = round(time.perf_counter() - t0, 3)
+    timings["large_iku"] = len([i for i in ay.strategic_plan.indicators if i.is_key]) if ay.strategic_plan else 0
+    timings["large_subs"] = ay.work_plan.count(5) if ay.work_plan else 0
+    timings["large_tables"] = len(list(doc.tables()))
+    timings["large_charts"] = len(list(doc.charts()))
+    _time_formats(doc, timings, "large")
+    return {"size": params, **timings, "peak_rss_mb": peak_rss_mb()}
+
+
+def _describe_lkjip(r: dict[str, Any]) -> str:
+    def formats(prefix: str) -> str:
+        return (f"DOCX {r[prefix + '_docx_s']} s ({r[prefix + '_docx_kb']} KB), "
+                f"XLSX {r[prefix + '_xlsx_s']} s ({r[prefix + '_xlsx_kb']} KB), "
+                f"DOCX + XLSX {round(r[prefix + '_docx_s'] + r[prefix + '_xlsx_s'], 3)} s; "
+                f"PDF {r[prefix + '_pdf_s']} s ({r[prefix + '_pdf_kb']} KB)")
+
+    return "\n".join([
+        f"[lkjip] Belitung demo: build {r['belitung_build_s']} s ({r['belitung_tables']} tables); "
+        + formats("belitung"),
+        f"          synthetic agency, {r['large_subs']} sub kegiatan, {r['large_iku']} IKU, "
+        f"{r['size']['years']} years of series: build {r['large_build_s']} s "
+        f"({r['large_tables']} tables, {r['large_charts']} charts); " + formats("large"),
+        f"          peak memory {r['peak_rss_mb']} MB",
+    ])
+
+
 REGISTRY: dict[str, Workload] = {
     "compute": Workload(
         "compute", _compute, _describe_compute, {"regions": 35, "agencies": 40, "subs": 120}
     ),
     "renja": Workload("renja", _renja, _describe_renja, {"subs": 300}),
+    "lkjip": Workload("lkjip", _lkjip, _describe_lkjip, {"subs": 300, "iku": 20, "years": 6}),
 }
