@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from sakip.monitoring.models import IndicatorRealisation, PerformanceReport, SpendingRealisation
-from sakip.planning.models import Indicator, WorkPlanLine
+from sakip.planning.models import Goal, Indicator, PerformanceAgreement, WorkPlanLine
 from sakip.web.models import Evidence
 from sakip.workflow.models import DocumentStatus
 
@@ -100,6 +100,10 @@ CASES = [
     Case(f"{P}/", "get", lambda o: f"/{B}/", ALL_OK),  # published
     Case(f"{P}/", "get", lambda o: "/pd/batubara/2024/",
          outcomes("login hidden ok hidden hidden hidden ok")),  # a draft of another region
+    # Document downloads follow the dashboard: public for a published year, else members only.
+    Case(f"{P}/dokumen/<slug:kind>.<slug:fmt>", "get", lambda o: f"/{B}/dokumen/pk.xlsx", ALL_OK),
+    Case(f"{P}/dokumen/<slug:kind>.<slug:fmt>", "get", lambda o: "/pd/batubara/2024/dokumen/pk.xlsx",
+         outcomes("login hidden ok hidden hidden hidden ok")),
     Case(f"{P}/status/", "get", lambda o: f"/{B}/status/", INTERNAL_READ),
     Case(f"{P}/status/pindah/", "post", lambda o: "/pd/belitung/2025/status/pindah/", AGENCY_WRITE,
          data=lambda o: {"document": "renja", "quarter": 0, "action": "submit"},
@@ -129,6 +133,9 @@ CASES = [
          lambda o: f"/api/agency-years/belitung/2024/realisations/1/spending/{o['line']}",
          API_WRITE, data=lambda o: {"amount": "0", "explanation": "belum ada belanja"},
          effect=_spending_saved, json_body=True),
+    # Document check (sakip.ingest): any signed-in user; nothing is stored.
+    Case("periksa/", "get", lambda o: "/periksa/", outcomes("login ok ok ok ok ok ok")),
+    Case("periksa/", "post", lambda o: "/periksa/", outcomes("login ok ok ok ok ok ok"), data=lambda o: {}),
     # Editors (sakip.editors): readers may open them, only the agency may change things.
     Case(f"{P}/ubah/narasi/<slug:document>/", "get", lambda o: f"/{B}/ubah/narasi/renja/", INTERNAL_READ),
     Case(f"{P}/ubah/narasi/<slug:document>/", "post", lambda o: f"/{B}/ubah/narasi/renja/",
@@ -145,6 +152,31 @@ CASES = [
          INTERNAL_READ),
     Case(f"{P}/ubah/renja/tambah/", "post", lambda o: f"/{B}/ubah/renja/tambah/",
          outcomes("login hidden hidden hidden refused refused hidden"), data=lambda o: {"code": "x"}),
+    Case(f"{P}/ubah/renstra/", "get", lambda o: f"/{B}/ubah/renstra/", INTERNAL_READ),
+    Case(f"{P}/ubah/renstra/<slug:what>/", "get", lambda o: f"/{B}/ubah/renstra/tujuan/", INTERNAL_READ),
+    Case(f"{P}/ubah/renstra/<slug:what>/", "post", lambda o: f"/{B}/ubah/renstra/tujuan/",
+         AGENCY_WRITE, data=lambda o: {"number": "9", "statement": "Tujuan matriks", "order": "9"},
+         effect=lambda o: Goal.objects.filter(statement="Tujuan matriks").exists()),
+    Case(f"{P}/ubah/renstra/<slug:what>/<int:pk>/", "get",
+         lambda o: f"/{B}/ubah/renstra/indikator/{o['indicator']}/", INTERNAL_READ),
+    Case(f"{P}/ubah/renstra/<slug:what>/baru-di/<int:parent>/", "get",
+         lambda o: f"/{B}/ubah/renstra/sasaran/baru-di/{o.get('goal', 'G')}/", INTERNAL_READ),
+    Case(f"{P}/ubah/pk/", "get", lambda o: f"/{B}/ubah/pk/", INTERNAL_READ),
+    Case(f"{P}/ubah/pk/", "post", lambda o: "/pd/belitung/2025/ubah/pk/?versi=original",
+         AGENCY_WRITE, data=lambda o: {},
+         effect=lambda o: PerformanceAgreement.objects.filter(agency__code="belitung",
+                                                              year=2025).exists()),
+    Case(f"{P}/ubah/pk/perubahan/", "post", lambda o: f"/{B}/ubah/pk/perubahan/",  # PK 2024 is final
+         outcomes("login refused hidden refused refused refused refused")),
+    Case(f"{P}/ubah/excel/", "get", lambda o: f"/{B}/ubah/excel/", INTERNAL_READ),
+    Case(f"{P}/ubah/excel/unduh/<slug:key>/", "get", lambda o: f"/{B}/ubah/excel/unduh/renja/",
+         INTERNAL_READ),
+    Case(f"{P}/ubah/excel/unduh/<slug:key>/<int:quarter>/", "get",
+         lambda o: f"/{B}/ubah/excel/unduh/realisasi/1/", INTERNAL_READ),
+    Case(f"{P}/ubah/excel/unggah/", "post", lambda o: f"/{B}/ubah/excel/unggah/", AGENCY_WRITE,
+         data=lambda o: {"kind": "renja"}),  # no file: 400 for those who may upload
+    Case(f"{P}/ubah/excel/terapkan/", "post", lambda o: f"/{B}/ubah/excel/terapkan/",
+         outcomes("login hidden hidden hidden hidden hidden hidden"), data=lambda o: {"token": "x"}),
     # The Django admin: staff only (its own permission system beyond the index).
     Case("admin/", "get", lambda o: "/admin/", outcomes("login login login login login login ok")),
 ]
@@ -190,7 +222,8 @@ def objects(demo_data, settings, tmp_path):
 
     ev.file.save("a.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     ev.save()
-    return {"indicator": indicator.pk, "line": line.pk, "evidence": ev.pk, "coded_indicator": coded.pk}
+    return {"indicator": indicator.pk, "line": line.pk, "evidence": ev.pk, "coded_indicator": coded.pk,
+            "goal": Goal.objects.filter(strategic_plan__agency=belitung).first().pk}
 
 
 def _login_redirect(response) -> bool:
@@ -228,7 +261,7 @@ def _check(role: str, expected: str, response, effect: bool | None, case: Case) 
     return f"{role}: expected {expected}, got {status} {response.get('Location', '')} effect={effect}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.method.upper()} {c.url({'indicator': 'I', 'line': 'L', 'evidence': 'E', 'coded_indicator': 'C'})}" for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.method.upper()} {c.url({'indicator': 'I', 'line': 'L', 'evidence': 'E', 'coded_indicator': 'C', 'goal': 'G'})}" for c in CASES])
 def test_role_action_matrix(case: Case, objects, people):
     problems = []
     for role, username in ROLES.items():

@@ -48,6 +48,11 @@ REQUIRED = {"required": "Wajib diisi."}
 class IndonesianDecimal(forms.CharField):
     """A figure typed the Indonesian way ("1.234,5"), read by sakip.rules.numbers."""
 
+    def prepare_value(self, value: Any) -> Any:
+        from sakip.editors.templatetags.editors_format import isian_angka
+
+        return isian_angka(value) if isinstance(value, Decimal) else value
+
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)
         try:

@@ -113,14 +113,15 @@ def upload(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
 
 @require_POST
 def apply(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    try:
+        agency_year(request, agency_code, year, "renja")  # login and visibility first
+    except NeedLogin as exc:
+        return login_redirect(exc)
     token = request.POST.get("token", "")
     stored = request.session.get(SESSION_KEY, {}).get(token)
     if stored is None:
         raise Http404("Unggahan tidak ditemukan atau sudah diterapkan; unggah ulang berkasnya.")
-    try:
-        page, kind = _kind(request, agency_code, year, stored["kind"], stored["quarter"])
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page, kind = _kind(request, agency_code, year, stored["kind"], stored["quarter"])
     require_edit(page)
     data = base64.b64decode(stored["data"])
     try:
