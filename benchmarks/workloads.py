@@ -108,14 +108,24 @@ def _renja(params: dict[str, Any]) -> dict[str, Any]:
     extra = []
     for a in plan.BudgetAllocation.objects.filter(line__work_plan__agency=agency, version="apbd"):
         extra += [plan.BudgetAllocation(line_id=a.line_id, version="renja", amount=a.amount),
-                  plan.BudgetAllocation(line_id=a.line_id, version="ranwal_rkpd", amount=a.amount - a.amount % 7_000_000),
+                  plan.BudgetAllocation(line_id=a.line_id, version="ranwal_rkpd",
+                                        amount=a.amount - (a.amount % 7_000_000 if a.line_id % 10 == 0 else 0)),
                   plan.BudgetAllocation(line_id=a.line_id, version="forecast", amount=a.amount * 11 // 10)]
     plan.BudgetAllocation.objects.bulk_create(extra, batch_size=2000)
-    mon.IndicatorRealisation.objects.bulk_create(
-        [mon.IndicatorRealisation(indicator_id=t.indicator_id, year=2023, period=0, value=t.value * Decimal("0.9"))
-         for t in plan.IndicatorTarget.objects.filter(indicator__strategic_plan__agency=agency, year=2023)],
+    # A Renstra running 2021–2025 with the earlier years filled in, as a real Renja has them.
+    plan.StrategicPlan.objects.filter(agency=agency).update(start_year=2021, end_year=2025)
+    targets = list(plan.IndicatorTarget.objects.filter(indicator__strategic_plan__agency=agency, year=2023))
+    plan.IndicatorTarget.objects.bulk_create(
+        [plan.IndicatorTarget(indicator_id=t.indicator_id, year=2022, value=t.value) for t in targets],
         batch_size=2000,
     )
+    mon.IndicatorRealisation.objects.bulk_create(
+        [mon.IndicatorRealisation(indicator_id=t.indicator_id, year=y, period=0, value=t.value * factor)
+         for t in targets for y, factor in ((2021, Decimal("0.8")), (2022, Decimal("0.95")), (2023, Decimal("0.9")))],
+        batch_size=2000,
+    )
+    for t in targets:
+        plan.Indicator.objects.filter(id=t.indicator_id).update(end_target_value=t.value * 5)
     registry = kinds()
     timings: dict[str, Any] = {}
     t0 = time.perf_counter()

@@ -46,7 +46,7 @@ from sakip.documents.model import (
     Table,
     TableOfContents,
 )
-from sakip.documents.render import charts, signature
+from sakip.documents.render import signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
 FONT = "Arial"
@@ -406,6 +406,8 @@ class _Writer:
         p.add_run(f" {caption}")
 
     def _chart(self, chart: Chart) -> None:
+        from sakip.documents.render import charts  # matplotlib is imported only for charts
+
         image = charts.png(chart)
         w_in, h_in = charts.size_inches(chart)
         width = min(Cm(15), Emu(int(self._usable_width_twips() / 1440 * 914400)))

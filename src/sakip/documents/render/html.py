@@ -27,7 +27,7 @@ from sakip.documents.model import (
     Table,
     TableOfContents,
 )
-from sakip.documents.render import charts, signature
+from sakip.documents.render import signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
 FONT_STACK = '"Liberation Sans", Arial, "DejaVu Sans", sans-serif'
@@ -302,6 +302,8 @@ class _Html:
     def chart(self, c: Chart) -> None:
         # PNG at print resolution: WeasyPrint lays out matplotlib's SVG (every glyph a path)
         # many times slower, for no visible gain on paper.
+        from sakip.documents.render import charts  # matplotlib is imported only for charts
+
         data = base64.b64encode(charts.png(c, dpi=200)).decode("ascii")
         w_in, h_in = charts.size_inches(c)
         width_mm = 150.0
