@@ -36,6 +36,7 @@ def test_operator_writes_a_section_and_the_trail_names_them(client, operator):
     assert stored.text == "Demikian Renja ini.\n\nSekian."
     change = Change.objects.filter(object_id=stored.pk, content_type__model="narrative").first()
     assert change.user == operator and "penutup" in change.reason
+    assert "Terakhir diubah oleh Operator.Uji" in client.get(URL).content.decode()
 
 
 def test_the_second_of_two_editors_is_refused_and_sees_the_first_change(
@@ -69,7 +70,7 @@ def test_a_locked_document_is_read_only(client, operator, belitung):
     client.force_login(operator)
     html = client.get("/pd/belitung/2024/ubah/narasi/lkjip/").content.decode()
     assert "hanya baca" in html and "Simpan bagian ini" not in html
-    assert "Analisis Capaian Sasaran 1" in html  # one section per sasaran of the Renstra
+    assert "Analisis Capaian Tujuan 1" in html  # one section per tujuan of the Renstra
     before = Narrative.objects.get(document="lkjip", section="kesimpulan.faktor").text
     response = client.post("/pd/belitung/2024/ubah/narasi/lkjip/",
                            {"section": "kesimpulan.faktor", "text": "ubah", "orig_text": before})
