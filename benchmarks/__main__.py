@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regions", type=int)
     parser.add_argument("--agencies", type=int)
     parser.add_argument("--subs", type=int)
+    parser.add_argument("--users", type=int, help="web: simulated users (100)")
+    parser.add_argument("--seconds", type=int, help="web: duration of the load test (60)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Database: {env['SAKIP_DATABASE_URL'].split('?')[0]}")
         for name in names:
             params = workloads.REGISTRY[name].defaults.copy()
-            for key in ("regions", "agencies", "subs"):
+            for key in ("regions", "agencies", "subs", "users", "seconds"):
                 if getattr(args, key) is not None:
                     params[key] = getattr(args, key)
             started = time.perf_counter()

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "sakip.commands.demo",
     "sakip.commands.figures",
     "sakip.commands.check",
+    "sakip.commands.import_document",
     "sakip.commands.report",
     "sakip.commands.proposals",
 ]

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sakip.workflow",
     "sakip.web",
     "sakip.editors",
+    "sakip.ingest",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +106,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = config.var_dir() / "uploads"
 MEDIA_URL = "/unggahan/"
+# Uploaded files are never served from MEDIA_URL (no URL maps to it): evidence goes through
+# a view that checks access and answers with a download (sakip.web.realisation_views).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -297,3 +297,20 @@ def test_report_command_lkjip(belitung, tmp_path, capsys):
     assert captured.out.strip() == str(out)
     assert "peringatan: " in captured.err
     assert load_workbook(out).sheetnames[0] == "Daftar Tabel"
+
+
+def test_prose_stored_by_the_editor_per_sasaran_number_is_merged(belitung):
+    from sakip.planning import models as plan
+    from sakip.workflow.history import audit_context
+
+    with audit_context(reason="uji", quiet=True):
+        plan.Narrative.objects.filter(agency=belitung, section__startswith="sasaran.2").delete()
+        plan.Narrative.objects.create(agency=belitung, year=2024, document="lkjip",
+                                      section="sasaran.2.1", text="Analisis APE dari editor web.")
+    doc = build("lkjip", dataset.load("belitung", 2024))
+    texts = [getattr(b, "runs", None) and "".join(getattr(r, "text", "") for r in b.runs)
+             for b in doc.blocks]
+    i = texts.index("Analisis APE dari editor web.")
+    heading = next(b for b in reversed(doc.blocks[:i]) if b.__class__.__name__ == "Heading")
+    assert heading.text.startswith("Tujuan 2")
+    assert not any("Tujuan 2" in w.text() and "Analisis" in w.text() for w in doc.warnings)

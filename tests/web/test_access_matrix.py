@@ -100,6 +100,10 @@ CASES = [
     Case(f"{P}/", "get", lambda o: f"/{B}/", ALL_OK),  # published
     Case(f"{P}/", "get", lambda o: "/pd/batubara/2024/",
          outcomes("login hidden ok hidden hidden hidden ok")),  # a draft of another region
+    # Document downloads follow the dashboard: public for a published year, else members only.
+    Case(f"{P}/dokumen/<slug:kind>.<slug:fmt>", "get", lambda o: f"/{B}/dokumen/pk.xlsx", ALL_OK),
+    Case(f"{P}/dokumen/<slug:kind>.<slug:fmt>", "get", lambda o: "/pd/batubara/2024/dokumen/pk.xlsx",
+         outcomes("login hidden ok hidden hidden hidden ok")),
     Case(f"{P}/status/", "get", lambda o: f"/{B}/status/", INTERNAL_READ),
     Case(f"{P}/status/pindah/", "post", lambda o: "/pd/belitung/2025/status/pindah/", AGENCY_WRITE,
          data=lambda o: {"document": "renja", "quarter": 0, "action": "submit"},
@@ -129,6 +133,9 @@ CASES = [
          lambda o: f"/api/agency-years/belitung/2024/realisations/1/spending/{o['line']}",
          API_WRITE, data=lambda o: {"amount": "0", "explanation": "belum ada belanja"},
          effect=_spending_saved, json_body=True),
+    # Document check (sakip.ingest): any signed-in user; nothing is stored.
+    Case("periksa/", "get", lambda o: "/periksa/", outcomes("login ok ok ok ok ok ok")),
+    Case("periksa/", "post", lambda o: "/periksa/", outcomes("login ok ok ok ok ok ok"), data=lambda o: {}),
     # Editors (sakip.editors): readers may open them, only the agency may change things.
     Case(f"{P}/ubah/narasi/<slug:document>/", "get", lambda o: f"/{B}/ubah/narasi/renja/", INTERNAL_READ),
     Case(f"{P}/ubah/narasi/<slug:document>/", "post", lambda o: f"/{B}/ubah/narasi/renja/",
@@ -254,7 +261,7 @@ def _check(role: str, expected: str, response, effect: bool | None, case: Case) 
     return f"{role}: expected {expected}, got {status} {response.get('Location', '')} effect={effect}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.method.upper()} {c.url({'indicator': 'I', 'line': 'L', 'evidence': 'E', 'coded_indicator': 'C'})}" for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.method.upper()} {c.url({'indicator': 'I', 'line': 'L', 'evidence': 'E', 'coded_indicator': 'C', 'goal': 'G'})}" for c in CASES])
 def test_role_action_matrix(case: Case, objects, people):
     problems = []
     for role, username in ROLES.items():

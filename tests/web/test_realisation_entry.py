@@ -211,3 +211,16 @@ def test_too_large_evidence_is_refused(op, settings, tmp_path, monkeypatch):
     html = op.post(url("indicator", ind.id), {"value": "3", "orig_exists": "0", "evidence": upload}, **HX).content.decode()
     assert "terlalu besar" in html.lower()
     assert not Evidence.objects.exists()
+
+
+def test_an_ordinal_indicator_takes_a_level_not_a_number(op, client):
+    ind = Indicator.objects.filter(strategic_plan__agency__code="batubara", targets__year=2024,
+                                   target_kind="ordinal").first()
+    html = op.post(url("indicator", ind.id), {"value": "12,5", "orig_exists": "0"}, **HX).content.decode()
+    assert "diukur dengan tingkat" in html
+    assert not IndicatorRealisation.objects.filter(indicator=ind, period=1).exists()
+    html = op.post(url("indicator", ind.id), {"level": "bb", "orig_exists": "0"}, **HX).content.decode()
+    assert "Tersimpan." in html
+    assert IndicatorRealisation.objects.get(indicator=ind, period=1).level == "BB"
+    assert op.get("/daerah/?tahun=2024").status_code == 200
+    assert op.get("/pd/batubara/2024/").status_code == 200

@@ -74,6 +74,25 @@ def _party_lines(person: PersonData | None, label: str) -> list[Paragraph]:
     ]
 
 
+def _standard_commitment(ay: AgencyYear, agreement: AgreementData) -> list[Paragraph]:
+    """The commitment sentences of the PermenPAN-RB 53/2014 form, in our words."""
+    second = agreement.second_party.position if agreement.second_party else "Bupati/Wali Kota"
+    return [
+        Paragraph.text(
+            "Pihak pertama berjanji akan mewujudkan target kinerja tahun "
+            f"{ay.year} sebagaimana tercantum dalam lampiran perjanjian ini, dalam rangka "
+            "mencapai target kinerja jangka menengah yang telah ditetapkan dalam dokumen "
+            "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi "
+            "tanggung jawab pihak pertama."
+        ),
+        Paragraph.text(
+            f"Pihak kedua ({second}) akan melakukan supervisi yang diperlukan serta mengevaluasi "
+            "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam "
+            "rangka pemberian penghargaan dan sanksi."
+        ),
+    ]
+
+
 def add_agreement(doc: Document, ay: AgencyYear, agreement: AgreementData, prefix: str) -> None:
     """The statement page and the annex of one agreement, appended to `doc`."""
     version_title = VERSION_TITLES.get(agreement.version, "PERJANJIAN KINERJA")
@@ -82,7 +101,6 @@ def add_agreement(doc: Document, ay: AgencyYear, agreement: AgreementData, prefi
     date = prose.date_id(agreement.signed_on)
     if not date:
         doc.warn("tanggal penandatanganan belum dicatat", where=where)
-    region_head_title = "Bupati/Wali Kota"
     doc.add(
         Paragraph.text(f"{version_title} TAHUN {ay.year}", style="title"),
         Paragraph.text(ay.agency.name.upper(), style="title"),
@@ -92,20 +110,13 @@ def add_agreement(doc: Document, ay: AgencyYear, agreement: AgreementData, prefi
         ),
         *_party_lines(agreement.first_party, "PIHAK PERTAMA"),
         *_party_lines(agreement.second_party, "PIHAK KEDUA"),
-        Paragraph.text(
-            "Pihak pertama berjanji akan mewujudkan target kinerja tahun "
-            f"{ay.year} sebagaimana tercantum dalam lampiran perjanjian ini, dalam rangka "
-            "mencapai target kinerja jangka menengah yang telah ditetapkan dalam dokumen "
-            "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi "
-            "tanggung jawab pihak pertama."
-        ),
-        Paragraph.text(
-            f"Pihak kedua ({agreement.second_party.position if agreement.second_party else region_head_title}) "
-            "akan melakukan supervisi yang diperlukan serta mengevaluasi capaian kinerja dari "
-            "perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian "
-            "penghargaan dan sanksi."
-        ),
     )
+    commitment = ay.narrative("pk", "pernyataan")
+    if commitment.strip():
+        # the region's own wording (Narrative document "pk", section "pernyataan")
+        doc.add(*(Paragraph.text(p) for p in prose.paragraphs(commitment)))
+    else:
+        doc.add(*_standard_commitment(ay, agreement))
     if agreement.version == "revised":
         doc.add(Paragraph.text(
             "Perjanjian ini merupakan perubahan atas Perjanjian Kinerja tahun "

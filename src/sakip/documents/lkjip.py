@@ -17,7 +17,9 @@ section keys (`Narrative.section`) are:
     isu_strategis[.*]                   BAB I 1.4
     renstra[.*]                         BAB II 2.1 (e.g. .strategi, .kebijakan)
     sasaran.N[.*]                       BAB III 3.1, analysis of the N-th tujuan of the Renstra
-                                        (its goal and objectives, in Renstra order, N from 1):
+                                        (its goal and objectives, in Renstra order, N from 1;
+                                        "sasaran.<nomor tujuan/sasaran>" as the web editor
+                                        stores it, e.g. sasaran.1.1, is read as well):
                                         causes of success/failure, solutions (.analisis…,
                                         .faktor…, .penyebab…, .upaya, .solusi, .rencana_perbaikan)
     anggaran[.*]                        BAB III 3.2
@@ -176,10 +178,17 @@ class LkjipBuilder:
         return Paragraph.text(text, style="missing")
 
     def add_stored(self, key: str, required: str = "", where: str = "",
-                   skip: Iterable[str] = ()) -> bool:
-        """Append the stored prose of `key`; when there is none and `required` is given,
-        a visible placeholder and a warning."""
-        texts = stored(self.ay, key, skip)
+                   skip: Iterable[str] = (), also: Iterable[str] = ()) -> bool:
+        """Append the stored prose of `key` (and of the keys in `also`); when there is none
+        and `required` is given, a visible placeholder and a warning."""
+        skipped = tuple(skip)
+        texts = stored(self.ay, key, skipped)
+        seen = {section for section, _ in texts}
+        for other in also:
+            for section, text in stored(self.ay, other, skipped):
+                if section not in seen:
+                    seen.add(section)
+                    texts.append((section, text))
         for _, text in texts:
             self.doc.add(*prose_blocks(text))
         if not texts and required:
@@ -751,7 +760,10 @@ class LkjipBuilder:
                 d.add(chart)
         where = f"BAB III, Tujuan {g.number}"
         d.add(Paragraph.text("Analisis penyebab keberhasilan/kegagalan dan solusi:", style="body"))
-        self.add_stored(f"sasaran.{g.index}", skip=("judul", "form3"),
+        # "sasaran.N" (N = position of the tujuan) as in the demo data; the editor's
+        # "sasaran.<nomor sasaran>" keys (e.g. sasaran.1.1) are read too.
+        also = [f"sasaran.{g.number}"] + [f"sasaran.{no}" for no, _ in g.objectives]
+        self.add_stored(f"sasaran.{g.index}", skip=("judul", "form3"), also=also,
                         required=f"Analisis penyebab keberhasilan/kegagalan dan solusi untuk Tujuan {g.number}",
                         where=where)
 

@@ -69,6 +69,7 @@ from sakip.documents.renja_base import (
     group_rows,
     indent_of,
     load_facts,
+    money_cell,
     narrative,
     number_or_none,
     paragraphs,
@@ -79,6 +80,7 @@ from sakip.documents.renja_base import (
     section,
     show_value,
     signature,
+    sum_formula,
     target_cell,
     target_value,
     unit_of,
@@ -168,7 +170,8 @@ def _achievement_cell(result: Achievement, formula: str | None, method_two_minus
 def _col10_cell(line: EvaluationLine) -> Cell:
     fig = line.result.col10
     agg = line.indicator.aggregation
-    label = f"agregasi: {agg.label}"
+    # 5 + 7 + 9 is what the form's header says; only the other rules are noted on the cell.
+    label = "" if agg is rules_renja.Aggregation.SUM else f"agregasi: {agg.label}"
     if fig.value is None:
         return Cell(None, fig.reason, Kind.DECIMAL, note=label)
     operands = {"5": line.realised_until_n3, "7": line.realised_n2, "9": line.target_n1}
@@ -464,17 +467,20 @@ def review_table(ay: AgencyYear, facts: RenjaFacts, doc: Document, version: str)
         rows.append(
             Row(
                 [cells.code(line.code), cells.text(line.name, bold=bold),
-                 cells.text(line.location), cells.text(indicator), cells.text(target), cells.money(ranwal),
-                 cells.text(line.location), cells.text(indicator), cells.text(target), cells.money(renja),
+                 cells.text(line.location), cells.text(indicator), cells.text(target),
+                 money_cell(line, "ranwal_rkpd", "r_pagu"),
+                 cells.text(line.location), cells.text(indicator), cells.text(target),
+                 money_cell(line, version, "a_pagu"),
                  cells.text(note)],
-                indent=indent_of(line.level),
+                indent=indent_of(line.level), id=f"l{line.code}",
             )
         )
     total_ranwal, total_renja = wp.total_budget("ranwal_rkpd"), wp.total_budget(version)
     rows.append(
         Row(
-            [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), cells.money(total_ranwal),
-             blank(), blank(), blank(), cells.money(total_renja),
+            [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(),
+             cells.money(total_ranwal, formula=sum_formula(wp.programs, "ranwal_rkpd", "r_pagu")),
+             blank(), blank(), blank(), cells.money(total_renja, formula=sum_formula(wp.programs, version, "a_pagu")),
              cells.text(_difference_text(total_ranwal, total_renja))],
             style="total",
         )
@@ -538,6 +544,16 @@ def proposals_summary(facts: RenjaFacts) -> str:
 # 3.2 — goals and objectives
 
 
+def _plain_target(ind: IndicatorData, year: int) -> Cell:
+    """A target without its unit (the table has a unit column): a number stays a number."""
+    value = target_value(ind, year)
+    if value is None:
+        return Cell(None, "-", Kind.TEXT, note=f"target {year} belum diisi")
+    if isinstance(value, Decimal):
+        return cells.measure(value)
+    return cells.text(show_value(value))
+
+
 def goals_table(ay: AgencyYear) -> Table | None:
     plan = ay.strategic_plan
     if plan is None or not plan.goals:
@@ -569,7 +585,8 @@ def goals_table(ay: AgencyYear) -> Table | None:
                 if ind is None:
                     row += [cells.text("(indikator belum diisi)"), blank()] + [blank() for _ in years]
                 else:
-                    row += [cells.text(ind.name), cells.text(ind.unit)] + [target_cell(ind, y) for y in years]
+                    row += [cells.text(ind.name), cells.text(ind.unit)] + [
+                        _plain_target(ind, y) for y in years]
                 rows.append(Row(row))
                 first_goal = first_obj = False
     return Table(
@@ -589,15 +606,6 @@ def pagu_version(ay: AgencyYear) -> str | None:
         return None
     present = wp.versions_present()
     return next((v for v in PAGU_VERSIONS if v in present), wp.budget_version)
-
-
-def _money_cells(line: LineData, version: str | None, key: str) -> Cell:
-    amount = line.budget(version) if version else None
-    if line.is_leaf or amount is None:
-        return cells.money(amount)
-    children = [c for c in line.children if c.budget(version or "") is not None]
-    formula = "=SUM(" + ",".join(f"{{{key}@l{c.code}}}" for c in children) + ")" if children else None
-    return cells.money(amount, formula=formula)
 
 
 def plan_table(ay: AgencyYear, facts: RenjaFacts, version: str | None) -> Table:
@@ -645,11 +653,11 @@ def plan_table(ay: AgencyYear, facts: RenjaFacts, version: str | None) -> Table:
                         cells.text(ind.name) if ind else Cell(None, "-", Kind.TEXT, note="indikator belum diisi"),
                         cells.text(line.location) if first else blank(),
                         target_cell(ind, n) if ind else blank(),
-                        _money_cells(line, version, "pagu") if first else blank(),
+                        money_cell(line, version, "pagu") if first else blank(),
                         cells.text(line.funding_source) if first else blank(),
                         cells.text(line.notes) if first else blank(),
                         target_cell(ind, n + 1) if ind else blank(),
-                        _money_cells(line, "forecast", "pagu_next") if first else blank(),
+                        money_cell(line, "forecast", "pagu_next") if first else blank(),
                     ],
                     indent=indent_of(line.level),
                     id=f"l{line.code}" if first else "",
@@ -659,15 +667,11 @@ def plan_table(ay: AgencyYear, facts: RenjaFacts, version: str | None) -> Table:
     total = wp.total_budget(version) if version else None
     total_next = wp.total_budget("forecast")
 
-    def total_formula(key: str, version_: str | None) -> str | None:
-        codes = [p.code for p in programs if version_ and p.budget(version_) is not None]
-        return "=SUM(" + ",".join(f"{{{key}@l{c}}}" for c in codes) + ")" if codes else None
-
     rows.append(
         Row(
             [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(),
-             cells.money(total, formula=total_formula("pagu", version)), blank(), blank(), blank(),
-             cells.money(total_next, formula=total_formula("pagu_next", "forecast"))],
+             cells.money(total, formula=sum_formula(programs, version, "pagu")), blank(), blank(), blank(),
+             cells.money(total_next, formula=sum_formula(programs, "forecast", "pagu_next"))],
             style="total",
         )
     )
@@ -699,8 +703,8 @@ def funded_table(ay: AgencyYear, version: str | None) -> Table:
     assert wp is not None
     n = ay.year
     columns = [
-        Column("no", "No", Kind.TEXT, 0.6), Column("code", "Kode", Kind.CODE, 1.3),
-        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 4),
+        Column("no", "No", Kind.TEXT, 0.8), Column("code", "Kode", Kind.CODE, 1.3),
+        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 3.8),
         Column("pagu", f"Pagu Indikatif {n} (Rp)", Kind.MONEY, 1.6),
         Column("source", "Sumber Dana", Kind.TEXT, 0.8),
         Column("pagu_next", f"Prakiraan Maju {n + 1} (Rp)", Kind.MONEY, 1.6),
@@ -715,13 +719,15 @@ def funded_table(ay: AgencyYear, version: str | None) -> Table:
                  _letter(counter[4]) if line.level == 4 else f"{_letter(counter[4])}.{counter[5]}")
         rows.append(Row(
             [cells.text(label), cells.code(line.code), cells.text(line.name, bold=line.level == 3),
-             _money_cells(line, version, "pagu"), cells.text(line.funding_source),
-             _money_cells(line, "forecast", "pagu_next")],
+             money_cell(line, version, "pagu"), cells.text(line.funding_source),
+             money_cell(line, "forecast", "pagu_next")],
             style="normal", indent=indent_of(line.level), id=f"l{line.code}",
         ))
     rows.append(Row([blank(), blank(), cells.text("JUMLAH", bold=True),
-                     cells.money(wp.total_budget(version) if version else None), blank(),
-                     cells.money(wp.total_budget("forecast"))], style="total"))
+                     cells.money(wp.total_budget(version) if version else None,
+                                 formula=sum_formula(wp.programs, version, "pagu")), blank(),
+                     cells.money(wp.total_budget("forecast"), formula=sum_formula(wp.programs, "forecast", "pagu_next"))],
+                    style="total"))
     return Table(
         id="tabel-rencana-pendanaan",
         caption=f"Rencana Kerja dan Pendanaan {ay.agency.name} Tahun {n}",

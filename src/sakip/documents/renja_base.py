@@ -224,6 +224,25 @@ def number_or_none(value: Decimal | str | Score | None) -> Decimal | None:
     return None
 
 
+def money_cell(line: LineData, version: str | None, key: str) -> Cell:
+    """The money of a line in a budget version: a fact on a sub kegiatan, the sum of its
+    children (with the XLSX formula over their rows, ids "l<code>") on a parent."""
+    amount = line.budget(version) if version else None
+    if line.is_leaf or amount is None or version is None:
+        return cells.money(amount)
+    children = [c for c in line.children if c.budget(version) is not None]
+    formula = "=SUM(" + ",".join(f"{{{key}@l{c.code}}}" for c in children) + ")" if children else None
+    return cells.money(amount, formula=formula)
+
+
+def sum_formula(lines: Iterable[LineData], version: str | None, key: str) -> str | None:
+    """=SUM over the rows of the lines (programs for a total) that have money in `version`."""
+    if version is None:
+        return None
+    codes = [line.code for line in lines if line.budget(version) is not None]
+    return "=SUM(" + ",".join(f"{{{key}@l{c}}}" for c in codes) + ")" if codes else None
+
+
 def rupiah(amount: int | None) -> str:
     return "-" if amount is None else format_money(amount, cents=False)
 

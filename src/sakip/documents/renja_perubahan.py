@@ -35,11 +35,13 @@ from sakip.documents.renja_base import (
     group_rows,
     indent_of,
     load_facts,
+    money_cell,
     narrative,
     paragraphs,
     rupiah,
     show_value,
     signature,
+    sum_formula,
     target_value,
     unit_of,
     walk_lines,
@@ -123,15 +125,17 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
                          formula="={after}-{before}" if before is not None and after is not None else None)
         rows.append(Row(
             [cells.code(line.code), cells.text(line.name, bold=line.level == 3), cells.text(indicator),
-             cells.text(line.location), cells.text(target), cells.money(before), cells.money(after),
+             cells.text(line.location), cells.text(target), money_cell(line, original, "before"),
+             money_cell(line, revised, "after"),
              diff_cell, cells.text(line.funding_source), cells.text(_change_note(ay, line, before, after))],
             indent=indent_of(line.level), id=f"l{line.code}",
         ))
     total_before, total_after = wp.total_budget(original), wp.total_budget(revised)
     total_diff = (total_after or 0) - (total_before or 0)
     rows.append(Row(
-        [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), cells.money(total_before),
-         cells.money(total_after), Cell(total_diff, _signed(total_diff), Kind.MONEY, formula="={after}-{before}"),
+        [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(),
+         cells.money(total_before, formula=sum_formula(wp.programs, original, "before")),
+         cells.money(total_after, formula=sum_formula(wp.programs, revised, "after")), Cell(total_diff, _signed(total_diff), Kind.MONEY, formula="={after}-{before}"),
          blank(), blank()],
         style="total",
     ))

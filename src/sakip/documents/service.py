@@ -66,8 +66,10 @@ def file_name(kind_key: str, ay: AgencyYear, fmt: str, options: Options | None =
 
     options = options or Options()
     label = {"lkjip": "LKjIP", "pk": "Perjanjian-Kinerja"}.get(kind_key, kind_key.replace("_", "-"))
-    if kind_key == "pk" and options.version == "revised":
-        label = "Perjanjian-Kinerja-Perubahan"
+    if kind_key == "pk":
+        agreement = ay.agreement(options.version)
+        if (agreement.version if agreement else options.version) == "revised":
+            label = "Perjanjian-Kinerja-Perubahan"
     if options.quarter:
         label += f"_TW{options.quarter}"
     agency = re.sub(r"[^A-Za-z0-9]+", "-", ay.agency.short_name or ay.agency.name).strip("-")

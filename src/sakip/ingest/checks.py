@@ -406,7 +406,7 @@ def _mostly_within(table: Table, budget: Column, real: Column) -> bool:
     return len(pairs) >= 3 and sum(1 for b, x in pairs if x <= b) >= 0.8 * len(pairs)
 
 
-def _money_triplets(table: Table) -> list[tuple[Column, Column, Column]]:
+def money_triplets(table: Table) -> list[tuple[Column, Column, Column]]:
     out = []
     cols = table.columns
     for p in cols:
@@ -432,7 +432,7 @@ def _money_triplets(table: Table) -> list[tuple[Column, Column, Column]]:
 
 
 def check_money_percent(table: Table) -> Iterable[Finding]:
-    for budget, real, pct in _money_triplets(table):
+    for budget, real, pct in money_triplets(table):
         for row in table.rows:
             stated = row.values.get(pct.index)
             b, r = row.value(budget.index), row.value(real.index)

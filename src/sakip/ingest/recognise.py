@@ -163,8 +163,10 @@ def decimals_printed(number: Number) -> int:
     return places
 
 
+@lru_cache(maxsize=65536)
 def read_value(text: str, kind: ColumnKind = ColumnKind.UNKNOWN, dominant: Convention | None = None) -> Value:
-    """Read a cell with the RULES.md §1 parsers; never raises."""
+    """Read a cell with the RULES.md §1 parsers; never raises. (Cached: tables repeat
+    the same printed values many times.)"""
     raw = text.strip()
     if not raw:
         return Value(text, None, missing="kosong")
@@ -233,12 +235,14 @@ def header_texts(table: RawTable) -> list[str]:
     return [" ".join(filled[r][i] for r in range(len(filled)) if filled[r][i]).strip() for i in range(width)]
 
 
+SAMPLE = 300  # rows used to decide a column's number convention (they do not change midway)
+
 _PERCENT_CELL = re.compile(r"^-?\d{1,4}([.,]\d{1,2})?\s*%?$")
 
 
 def _role(header: str, cells: list[str]) -> tuple[str, ColumnKind]:
     h = norm(header)
-    values = [c for c in cells if c.strip()]
+    values = [c for c in cells if c.strip()][:SAMPLE]
     codes = sum(1 for c in values if _CODE_SHAPE.match(c))
     numeric = [read_value(c) for c in values]
     numbers = [v for v in numeric if v.value is not None]
@@ -455,7 +459,7 @@ def recognise(raw: RawTable) -> Table:
                 role,
                 kind,
                 years[-1] if years else None,
-                dominant_convention(cells),
+                dominant_convention(c for c in cells[:SAMPLE] if c),
             )
         )
     head_all = norm(" ".join(heads))
@@ -464,7 +468,7 @@ def recognise(raw: RawTable) -> Table:
         f = _formula(c.number)
         if f:
             table.formulas[c.index] = f
-    table_convention = dominant_convention(c for g in grid for c in g)
+    table_convention = dominant_convention([c for g in grid[:SAMPLE] for c in g if c])
     for c in columns:
         if c.dominant is None:
             c.dominant = table_convention

@@ -259,6 +259,11 @@ def validate_indicator(
         except EntryRefused as refused:
             errors[field] = refused.message
     if indicator.target_kind == "ordinal":
+        # Measured by a level on a named scale: a number alone would not be comparable with
+        # the target (and the rules refuse it).
+        for field in ("value", "numerator", "denominator"):
+            if values.get(field) is not None:
+                errors[field] = "Indikator ini diukur dengan tingkat; isi Realisasi (tingkat), bukan angka."
         level = (data.get("level") or "").strip()
         scale = ORDINAL_SCALES.get(indicator.ordinal_scale)
         if level and scale is not None:

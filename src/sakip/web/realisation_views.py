@@ -172,7 +172,6 @@ def spending_items(agency: Agency, year: int, quarter: int, only: int | None = N
     this = [rows[(i, quarter)].pk for i in ids if (i, quarter) in rows]
     trails = _trails(SpendingRealisation, this)
     evidence = _evidence(agency, year, quarter)
-    version_label = str(BudgetVersion(version).label) if version else ""
     items = []
     for line in lines_list:
         row = rows.get((line.pk, quarter))
@@ -180,7 +179,7 @@ def spending_items(agency: Agency, year: int, quarter: int, only: int | None = N
         before = [rows[(line.pk, q)].amount for q in range(1, quarter) if (line.pk, q) in rows]
         cumulative = budget.total_amounts([*before, *( [row.amount] if row else [])])
         facts = [
-            ("Pagu" + (f" ({version_label})" if version_label else ""), _money(amount)),
+            ("Pagu", _money(amount)),
             ("Realisasi s.d. triwulan sebelumnya", _money(budget.total_amounts(before))),
         ]
         if amount:
@@ -197,6 +196,13 @@ def spending_items(agency: Agency, year: int, quarter: int, only: int | None = N
         item.original["exists"] = "1" if row else "0"
         items.append(item)
     return items
+
+
+def _version_label(agency: Agency, year: int) -> str:
+    present = set(BudgetAllocation.objects.filter(line__work_plan__agency=agency, line__work_plan__year=year)
+                  .values_list("version", flat=True).distinct())
+    version = next((v for v in BUDGET_PRECEDENCE if v in present), None)
+    return str(BudgetVersion(version).label) if version else ""
 
 
 def _money(amount: int | None) -> str:
@@ -224,6 +230,7 @@ def entry_page(request: HttpRequest, agency_code: str, year: int, quarter: int) 
         "editable": editable,
         "indicators": indicator_items(agency, year, quarter),
         "lines": spending_items(agency, year, quarter),
+        "pagu_version": _version_label(agency, year),
         "status_rows": document_rows(request.user, agency, year, only=[(DocumentStatus.Document.REALISATION, quarter)]),
         "max_mb": realisation.MAX_EVIDENCE_BYTES // 1048576,
         "accept": ",".join(realisation.EVIDENCE_TYPES),

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from sakip.documents import views as document_views
+from sakip.ingest import views as check_views
 from sakip.web import overview, realisation_views, security, views, workflow_views
 
 urlpatterns = [
@@ -21,4 +23,7 @@ urlpatterns = [
          realisation_views.save_item, name="realisation-save"),
     path("bukti/<int:evidence_id>/", realisation_views.evidence_file, name="evidence"),
     path("pd/<slug:agency_code>/<int:year>/ubah/", include("sakip.editors.urls")),
+    path("pd/<slug:agency_code>/<int:year>/dokumen/<slug:kind>.<slug:fmt>",
+         document_views.download, name="document-download"),
+    path("periksa/", check_views.check_upload, name="check-upload"),
 ]

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sakip import dataset, figures
+from sakip.documents.views import download_links
 from sakip.monitoring.models import PerformanceReport
 from sakip.organisations.models import Agency
 from sakip.planning.models import WorkPlan
@@ -48,6 +49,7 @@ def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
         "low_absorption": figures.low_absorption(ay),
         "scale": figures.achievement_scale(ay),
         "budget_version_label": _version_label(ay.work_plan.budget_version if ay.work_plan else None),
+        "downloads": download_links(ay),
     }
     return render(request, "web/dashboard.html", context)
 

