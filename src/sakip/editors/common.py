@@ -107,8 +107,9 @@ def read_decimal(text: str, label: str, *, kind: ColumnKind = ColumnKind.UNKNOWN
     try:
         result = parse_number(text, kind, dominant=Convention.INDONESIAN)
     except NumberFormatError as exc:
+        why = "" if "bukan angka" in exc.why else f" ({exc.why})"
         raise UserError(
-            f"“{text}” bukan angka ({exc.why}).", where=label,
+            f"“{text}” bukan angka{why}.", where=label,
             hint="Tulis angka dengan koma sebagai pemisah desimal, mis. 12,5.",
         ) from exc
     if isinstance(result, Missing):
