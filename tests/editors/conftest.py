@@ -42,3 +42,31 @@ def same_region_outsider(belitung):
     """An operator of another agency in Belitung's own region."""
     other = Agency.objects.create(region=belitung.region, code="dinkes", name="Dinas Kesehatan")
     return _user("operator.dinkes", belitung.region, other, Membership.Role.OPERATOR)
+
+
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    """The demo loaded once per test module (it takes seconds); each test runs in its own
+    rolled-back transaction on top; the database is emptied when the module is done."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from sakip.demo.loader import load_all
+
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast:
+        load_all()
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def belitung(_demo_once, db):
+    """Overrides the function-scoped fixture of tests/conftest.py for speed; same data."""
+    return Agency.objects.get(code="belitung")
+
+
+@pytest.fixture
+def batubara(_demo_once, db):
+    return Agency.objects.get(code="batubara")

@@ -36,6 +36,7 @@ def test_operator_writes_a_section_and_the_trail_names_them(client, operator):
     assert stored.text == "Demikian Renja ini.\n\nSekian."
     change = Change.objects.filter(object_id=stored.pk, content_type__model="narrative").first()
     assert change.user == operator and "penutup" in change.reason
+    assert "Terakhir diubah oleh Operator.Uji" in client.get(URL).content.decode()
 
 
 def test_the_second_of_two_editors_is_refused_and_sees_the_first_change(
@@ -50,7 +51,7 @@ def test_the_second_of_two_editors_is_refused_and_sees_the_first_change(
                            HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert "telah diubah oleh Operator.Uji" in html and "Versi A." in html
-    assert Narrative.objects.get(section="penutup", document="renja").text == "Versi A."
+    assert Narrative.objects.get(agency__code="belitung", section="penutup", document="renja").text == "Versi A."
 
 
 def test_two_people_creating_the_same_section(client, operator, second_operator, belitung):
@@ -60,7 +61,7 @@ def test_two_people_creating_the_same_section(client, operator, second_operator,
     response = client.post(URL, {"section": "penutup", "text": "B", "orig_text": "∅"})
     assert response.status_code == 400
     assert "telah diisi oleh pengguna lain" in response.content.decode()
-    assert Narrative.objects.get(section="penutup", document="renja").text == "A"
+    assert Narrative.objects.get(agency__code="belitung", section="penutup", document="renja").text == "A"
 
 
 def test_a_locked_document_is_read_only(client, operator, belitung):
@@ -69,12 +70,12 @@ def test_a_locked_document_is_read_only(client, operator, belitung):
     client.force_login(operator)
     html = client.get("/pd/belitung/2024/ubah/narasi/lkjip/").content.decode()
     assert "hanya baca" in html and "Simpan bagian ini" not in html
-    assert "Analisis Capaian Sasaran 1" in html  # one section per sasaran of the Renstra
-    before = Narrative.objects.get(document="lkjip", section="kesimpulan.faktor").text
+    assert "Analisis Capaian Tujuan 1" in html  # one section per tujuan of the Renstra
+    before = Narrative.objects.get(agency__code="belitung", document="lkjip", section="kesimpulan.faktor").text
     response = client.post("/pd/belitung/2024/ubah/narasi/lkjip/",
                            {"section": "kesimpulan.faktor", "text": "ubah", "orig_text": before})
     assert response.status_code == 403
-    assert Narrative.objects.get(document="lkjip", section="kesimpulan.faktor").text == before
+    assert Narrative.objects.get(agency__code="belitung", document="lkjip", section="kesimpulan.faktor").text == before
 
 
 def test_a_reader_role_cannot_edit(client, bappeda):

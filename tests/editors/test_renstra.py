@@ -168,3 +168,29 @@ def test_create_a_plan_when_none_covers_the_year(op, belitung):
         "name": "Renstra 2030–2034", "start_year": "2030", "end_year": "2034"})
     assert response.status_code == 302
     assert StrategicPlan.objects.filter(agency=belitung, start_year=2030).exists()
+
+
+def test_delete_goal_objective_indicator_in_order(op, operator, belitung):
+    goal = Goal.objects.create(strategic_plan=StrategicPlan.objects.get(agency=belitung),
+                               number="8", statement="Tujuan sementara")
+    objective = Objective.objects.create(goal=goal, number="8.1", statement="Sasaran sementara")
+    ind = Indicator.objects.create(strategic_plan=goal.strategic_plan, subject="objective",
+                                   objective=objective, name="Indikator sementara")
+    html = op.post(BASE + f"tujuan/{goal.pk}/hapus/").content.decode()
+    assert "masih memiliki sasaran" in html and Goal.objects.filter(pk=goal.pk).exists()
+    assert op.post(BASE + f"indikator/{ind.pk}/hapus/").status_code == 302
+    assert op.post(BASE + f"sasaran/{objective.pk}/hapus/").status_code == 302
+    assert op.post(BASE + f"tujuan/{goal.pk}/hapus/").status_code == 302
+    assert not Goal.objects.filter(pk=goal.pk).exists()
+    assert Change.objects.filter(content_type__model="goal", object_id=goal.pk,
+                                 action="delete").get().user == operator
+
+
+def test_indicator_in_an_agreement_or_with_realisations_stays(op, belitung):
+    in_pk = Indicator.objects.filter(strategic_plan__agency=belitung,
+                                     agreement_items__isnull=False).first()
+    response = op.post(BASE + f"indikator/{in_pk.pk}/hapus/")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "sudah memiliki realisasi" in html or "tercantum pada perjanjian kinerja" in html
+    assert Indicator.objects.filter(pk=in_pk.pk).exists()

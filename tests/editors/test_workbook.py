@@ -103,8 +103,8 @@ def test_one_bad_cell_changes_nothing_and_is_named(op, belitung):
     html = response.content.decode()
     assert response.status_code == 400
     assert "tidak ada yang disimpan" in html
-    assert f"<td>Pagu</td><td>{bad.coordinate}</td>" in html
-    assert f"<td>{parent.coordinate}</td>" in html and "dihitung dari jumlah sub kegiatannya" in html
+    assert f"<td data-cell>Pagu!{bad.coordinate}</td>" in html and "“12,5 juta” bukan angka" in html
+    assert f"Pagu!{parent.coordinate}</td>" in html and "dihitung dari jumlah sub kegiatannya" in html
     assert 'name="token"' not in html
     assert amount(LEAF) == old
 

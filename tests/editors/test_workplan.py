@@ -194,3 +194,28 @@ def test_bappeda_reads_but_cannot_write(client, bappeda, belitung):
 
 def test_unknown_budget_version(logged_in, belitung):
     assert logged_in.get(BASE + "?versi=palsu").status_code == 404
+
+
+def test_delete_a_line_only_when_nothing_depends_on_it(logged_in, operator, belitung):
+    from sakip.monitoring.models import SpendingRealisation
+
+    kegiatan = line(KEGIATAN)
+    html = logged_in.post(BASE + f"baris/{kegiatan.pk}/hapus/").content.decode()
+    assert "masih memiliki kegiatan/sub kegiatan" in html
+    spent_leaf = SpendingRealisation.objects.filter(line__work_plan__agency=belitung).first().line
+    html = logged_in.post(BASE + f"baris/{spent_leaf.pk}/hapus/").content.decode()
+    assert "sudah memiliki realisasi anggaran" in html
+    free = WorkPlanLine.objects.filter(work_plan__agency=belitung, level=5, spending__isnull=True).first()
+    assert free is not None
+    response = logged_in.post(BASE + f"baris/{free.pk}/hapus/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 204 and response["HX-Redirect"].startswith(BASE)
+    assert not WorkPlanLine.objects.filter(pk=free.pk).exists()
+    trail = Change.objects.filter(content_type__model="workplanline", object_id=free.pk, action="delete")
+    assert trail.get().user == operator
+
+
+def test_delete_refused_when_locked(logged_in, belitung):
+    DocumentStatus.objects.create(agency=belitung, year=2024, document="renja", state="final")
+    free = WorkPlanLine.objects.filter(work_plan__agency=belitung, level=5, spending__isnull=True).first()
+    assert logged_in.post(BASE + f"baris/{free.pk}/hapus/").status_code == 403
+    assert WorkPlanLine.objects.filter(pk=free.pk).exists()

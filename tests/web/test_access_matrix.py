@@ -159,6 +159,11 @@ CASES = [
          effect=lambda o: Goal.objects.filter(statement="Tujuan matriks").exists()),
     Case(f"{P}/ubah/renstra/<slug:what>/<int:pk>/", "get",
          lambda o: f"/{B}/ubah/renstra/indikator/{o['indicator']}/", INTERNAL_READ),
+    Case(f"{P}/ubah/renstra/<slug:what>/<int:pk>/hapus/", "post",  # refused with a reason: 400
+         lambda o: f"/{B}/ubah/renstra/tujuan/{o.get('goal', 'G')}/hapus/", AGENCY_WRITE),
+    Case(f"{P}/ubah/renja/baris/<int:line_id>/hapus/", "post",
+         lambda o: f"/{B}/ubah/renja/baris/{o['line']}/hapus/", AGENCY_WRITE,
+         effect=lambda o: not WorkPlanLine.objects.filter(pk=o["line"]).exists()),
     Case(f"{P}/ubah/renstra/<slug:what>/baru-di/<int:parent>/", "get",
          lambda o: f"/{B}/ubah/renstra/sasaran/baru-di/{o.get('goal', 'G')}/", INTERNAL_READ),
     Case(f"{P}/ubah/pk/", "get", lambda o: f"/{B}/ubah/pk/", INTERNAL_READ),

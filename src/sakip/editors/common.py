@@ -107,8 +107,9 @@ def read_decimal(text: str, label: str, *, kind: ColumnKind = ColumnKind.UNKNOWN
     try:
         result = parse_number(text, kind, dominant=Convention.INDONESIAN)
     except NumberFormatError as exc:
+        why = "" if "bukan angka" in exc.why else f" ({exc.why})"
         raise UserError(
-            f"“{text}” bukan angka ({exc.why}).", where=label,
+            f"“{text}” bukan angka{why}.", where=label,
             hint="Tulis angka dengan koma sebagai pemisah desimal, mis. 12,5.",
         ) from exc
     if isinstance(result, Missing):
@@ -174,3 +175,23 @@ def check_fresh(instance: models.Model | None, sent: Mapping[str, str], what: st
         original[name] = None if (text == "" and field.null) else text
     if original:
         ensure_unchanged(instance, original)
+
+
+def last_changes(model: type[models.Model], ids: Iterable[int]) -> dict[int, str]:
+    """"oleh <name>, <date>" of the latest audit-trail entry of each object (one query)."""
+    from sakip.workflow.models import Change
+
+    wanted = [i for i in ids if i]
+    found: dict[int, str] = {}
+    if not wanted:
+        return found
+    rows = (Change.objects.filter(content_type__app_label=model._meta.app_label,
+                                  content_type__model=model._meta.model_name,
+                                  object_id__in=wanted)
+            .select_related("user").order_by("object_id", "-at", "-id"))
+    for change in rows:
+        if change.object_id in found:
+            continue
+        who = (change.user.get_full_name() or change.user.get_username()) if change.user else "sistem"
+        found[change.object_id] = f"oleh {who}, {change.at.strftime('%d-%m-%Y %H:%M')}"
+    return found

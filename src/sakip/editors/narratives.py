@@ -16,23 +16,25 @@ from sakip.editors.common import (
     agency_year,
     as_text,
     check_fresh,
+    last_changes,
     login_redirect,
     require_edit,
 )
 from sakip.editors.sections import SECTIONS, sections_for
-from sakip.planning.models import Narrative, Objective
+from sakip.planning.models import Goal, Narrative
 from sakip.workflow.history import audit_context
 
-DOCUMENT_TITLES = {"renja": "Renja", "pk": "Perjanjian Kinerja", "lkjip": "LKjIP"}
+DOCUMENT_TITLES = {"renja": "Renja", "lkjip": "LKjIP"}
 
 
-def _objective_numbers(agency_id: int, year: int) -> list[str]:
+def _goal_statements(agency_id: int, year: int) -> list[str]:
+    """The tujuan of the Renstra covering the year, in Renstra order (LKjIP "sasaran.N")."""
     return list(
-        Objective.objects.filter(
-            goal__strategic_plan__agency_id=agency_id,
-            goal__strategic_plan__start_year__lte=year,
-            goal__strategic_plan__end_year__gte=year,
-        ).order_by("goal__order", "order", "number").values_list("number", flat=True)
+        Goal.objects.filter(
+            strategic_plan__agency_id=agency_id,
+            strategic_plan__start_year__lte=year,
+            strategic_plan__end_year__gte=year,
+        ).order_by("order", "number").values_list("statement", flat=True)
     )
 
 
@@ -47,7 +49,7 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
     stored = {
         n.section: n for n in Narrative.objects.filter(agency=page.agency, year=year, document=document)
     }
-    sections = sections_for(document, _objective_numbers(page.agency.pk, year), list(stored))
+    sections = sections_for(document, _goal_statements(page.agency.pk, year), list(stored))
     errors: dict[str, str] = {}
     saved: str | None = None
     posted: dict[str, str] = {}
@@ -77,6 +79,7 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
                 posted.pop(key)
         except UserError as exc:
             errors[key] = exc.text()
+    who = last_changes(Narrative, [n.pk for n in stored.values()])
     rows: list[dict[str, Any]] = []
     for s in sections:
         n = stored.get(s.key)
@@ -87,6 +90,7 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
             "error": errors.get(s.key, ""),
             "saved": saved == s.key,
             "updated_at": n.updated_at if n else None,
+            "changed_by": who.get(n.pk, "") if n else "",
         })
     context = page.context() | {"rows": rows, "title": DOCUMENT_TITLES[document],
                                  "doc_key": document, "active": f"narasi-{document}"}

@@ -340,3 +340,49 @@ def _save_targets(request: HttpRequest, indicator: Indicator, years: list[int],
             target = IndicatorTarget(indicator=indicator, year=y)
         target.value, target.upper, target.level = value_d, upper_d, level
         target.save()
+
+
+@require_http_methods(["POST"])
+def delete(request: HttpRequest, agency_code: str, year: int, what: str, pk: int) -> HttpResponse:
+    """Remove a goal, objective or indicator that nothing else depends on."""
+    from django.db.models import ProtectedError
+
+    from sakip.monitoring.models import IndicatorRealisation
+
+    try:
+        page = _page(request, agency_code, year)
+    except NeedLogin as exc:
+        return login_redirect(exc)
+    require_edit(page)
+    plan = _plan_for(page)
+    if plan is None:
+        raise Http404("Belum ada Renstra untuk tahun ini.")
+    instance: Goal | Objective | Indicator
+    problem = ""
+    if what == "tujuan":
+        instance = get_object_or_404(Goal, pk=pk, strategic_plan=plan)
+        if instance.objectives.exists() or instance.indicators.exists():
+            problem = "Tujuan ini masih memiliki sasaran atau indikator; hapus itu lebih dahulu."
+    elif what == "sasaran":
+        instance = get_object_or_404(Objective, pk=pk, goal__strategic_plan=plan)
+        if instance.indicators.exists():
+            problem = "Sasaran ini masih memiliki indikator; hapus indikatornya lebih dahulu."
+    elif what == "indikator":
+        instance = get_object_or_404(Indicator, pk=pk, strategic_plan=plan)
+        if IndicatorRealisation.objects.filter(indicator=instance).exists():
+            problem = "Indikator ini sudah memiliki realisasi; indikator tidak dapat dihapus."
+    else:
+        raise Http404("Bagian Renstra tidak dikenal.")
+    if not problem:
+        try:
+            with transaction.atomic(), audit_context(
+                request.user, reason=f"Renstra {agency_code}: {what} dihapus"
+            ):
+                instance.delete()
+            return redirect(_home(page))
+        except ProtectedError:
+            problem = "Indikator ini tercantum pada perjanjian kinerja; keluarkan dari PK lebih dahulu."
+    return render(request, "editors/renstra_form.html", page.context() | {
+        "active": "renstra", "title": str(instance._meta.verbose_name).capitalize(),
+        "error": problem, "form": None, "instance": instance, "what": what,
+    }, status=400)

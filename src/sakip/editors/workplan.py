@@ -435,3 +435,38 @@ def _chain(edition: NomenclatureEdition, entry: NomenclatureEntry) -> list[Nomen
         chain.append(known[ancestor])
     chain.append(entry)
     return chain
+
+
+@require_POST
+def delete_line(request: HttpRequest, agency_code: str, year: int, line_id: int) -> HttpResponse:
+    """Remove a line that has nothing under it and no realisation (its money goes with it, and
+    the trail keeps both)."""
+    try:
+        page = _page(request, agency_code, year)
+    except NeedLogin as exc:
+        return login_redirect(exc)
+    require_edit(page)
+    line = get_object_or_404(WorkPlanLine, pk=line_id, work_plan__agency=page.agency,
+                             work_plan__year=year)
+    from sakip.monitoring.models import SpendingRealisation
+
+    problem = ""
+    if line.children.exists():
+        problem = (f"{line.code} masih memiliki kegiatan/sub kegiatan di bawahnya; hapus "
+                   "baris-baris itu lebih dahulu.")
+    elif SpendingRealisation.objects.filter(line=line).exists():
+        problem = f"{line.code} sudah memiliki realisasi anggaran; baris ini tidak dapat dihapus."
+    version = chosen_version(request)
+    if problem:
+        grid = build_grid(line.work_plan, version, year)
+        row = grid.by_id[line.pk]
+        row.error = problem
+        return _row_response(request, page, grid, row, with_totals=False)
+    with transaction.atomic(), audit_context(request.user, reason=f"Renja {year}: {line.code} dihapus"):
+        line.delete()
+    url = reverse("editors:workplan", args=[agency_code, year]) + f"?versi={version}"
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
