@@ -108,14 +108,24 @@ def _renja(params: dict[str, Any]) -> dict[str, Any]:
     extra = []
     for a in plan.BudgetAllocation.objects.filter(line__work_plan__agency=agency, version="apbd"):
         extra += [plan.BudgetAllocation(line_id=a.line_id, version="renja", amount=a.amount),
-                  plan.BudgetAllocation(line_id=a.line_id, version="ranwal_rkpd", amount=a.amount - a.amount % 7_000_000),
+                  plan.BudgetAllocation(line_id=a.line_id, version="ranwal_rkpd",
+                                        amount=a.amount - (a.amount % 7_000_000 if a.line_id % 10 == 0 else 0)),
                   plan.BudgetAllocation(line_id=a.line_id, version="forecast", amount=a.amount * 11 // 10)]
     plan.BudgetAllocation.objects.bulk_create(extra, batch_size=2000)
-    mon.IndicatorRealisation.objects.bulk_create(
-        [mon.IndicatorRealisation(indicator_id=t.indicator_id, year=2023, period=0, value=t.value * Decimal("0.9"))
-         for t in plan.IndicatorTarget.objects.filter(indicator__strategic_plan__agency=agency, year=2023)],
+    # A Renstra running 2021–2025 with the earlier years filled in, as a real Renja has them.
+    plan.StrategicPlan.objects.filter(agency=agency).update(start_year=2021, end_year=2025)
+    targets = list(plan.IndicatorTarget.objects.filter(indicator__strategic_plan__agency=agency, year=2023))
+    plan.IndicatorTarget.objects.bulk_create(
+        [plan.IndicatorTarget(indicator_id=t.indicator_id, year=2022, value=t.value) for t in targets],
         batch_size=2000,
     )
+    mon.IndicatorRealisation.objects.bulk_create(
+        [mon.IndicatorRealisation(indicator_id=t.indicator_id, year=y, period=0, value=t.value * factor)
+         for t in targets for y, factor in ((2021, Decimal("0.8")), (2022, Decimal("0.95")), (2023, Decimal("0.9")))],
+        batch_size=2000,
+    )
+    for t in targets:
+        plan.Indicator.objects.filter(id=t.indicator_id).update(end_target_value=t.value * 5)
     registry = kinds()
     timings: dict[str, Any] = {}
     t0 = time.perf_counter()
@@ -170,6 +180,103 @@ def _describe_renja(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _time_formats(doc: Any, timings: dict[str, Any], prefix: str) -> None:
+    from sakip.documents.render import render
+
+    for fmt in ("docx", "xlsx", "pdf"):
+        # the first call of a process pays the imports (python-docx, matplotlib, WeasyPrint)
+        t0 = time.perf_counter()
+        data = render(doc, fmt)
+        timings[f"{prefix}_{fmt}_cold_s"] = round(time.perf_counter() - t0, 3)
+        t0, c0 = time.perf_counter(), time.process_time()
+        data = render(doc, fmt)
+        timings[f"{prefix}_{fmt}_s"] = round(time.perf_counter() - t0, 3)
+        timings[f"{prefix}_{fmt}_cpu_s"] = round(time.process_time() - c0, 3)
+        timings[f"{prefix}_{fmt}_kb"] = round(len(data) / 1024)
+
+
+def _lkjip(params: dict[str, Any]) -> dict[str, Any]:
+    """The LKjIP of the Belitung demo and of a synthetic large agency (300 sub kegiatan, 20 IKU,
+    6 years of series): build the Document, then DOCX, XLSX and PDF, each timed."""
+    setup_django()
+    from decimal import Decimal
+
+    from benchmarks.synthetic import Size, generate
+    from sakip import dataset
+    from sakip.demo import belitung
+    from sakip.documents import service
+    from sakip.documents.registry import Options
+    from sakip.monitoring import models as mon
+    from sakip.organisations.models import Agency
+    from sakip.planning import models as plan
+    from sakip.workflow.history import audit_context
+
+    timings: dict[str, Any] = {}
+    with audit_context(reason="benchmark", quiet=True):
+        belitung.load()
+    kind = service.document_kind("lkjip")
+    t0 = time.perf_counter()
+    ay = dataset.load("belitung", 2024)
+    doc = service.build(kind, ay, Options())
+    timings["belitung_build_s"] = round(time.perf_counter() - t0, 3)
+    timings["belitung_tables"] = len(list(doc.tables()))
+    _time_formats(doc, timings, "belitung")
+
+    generate(Size(1, 1, params["subs"]), year=2024)
+    agency = Agency.objects.select_related("region").get(code="bench-r0-a0")
+    sp = plan.StrategicPlan.objects.get(agency=agency)
+    objectives = list(plan.Objective.objects.filter(goal__strategic_plan=sp).order_by("id"))
+    existing = plan.Indicator.objects.filter(strategic_plan=sp, is_key=True).count()
+    extra = [
+        plan.Indicator(strategic_plan=sp, subject="objective", objective=objectives[k % len(objectives)],
+                       name=f"IKU tambahan {k + 1}", unit="%" if k % 3 else "indeks", is_key=True,
+                       polarity="lower_is_better" if k % 4 == 3 else "higher_is_better",
+                       aggregation="last", order=100 + k)
+        for k in range(params["iku"] - existing)
+    ]
+    plan.Indicator.objects.bulk_create(extra)
+    years = list(range(2024 - params["years"] + 1, 2025))
+    targets, realisations = [], []
+    for n, ind in enumerate(plan.Indicator.objects.filter(strategic_plan=sp, is_key=True)):
+        plan.IndicatorTarget.objects.filter(indicator=ind).delete()
+        mon.IndicatorRealisation.objects.filter(indicator=ind).delete()
+        for y in years + [2025, 2026, 2027]:
+            targets.append(plan.IndicatorTarget(indicator=ind, year=y, value=Decimal(50 + n + (y - 2019))))
+        for i, y in enumerate(years):
+            realisations.append(mon.IndicatorRealisation(
+                indicator=ind, year=y, period=0, value=Decimal(45 + n + i * 2) + Decimal("0.37")))
+    plan.IndicatorTarget.objects.bulk_create(targets, batch_size=2000)
+    mon.IndicatorRealisation.objects.bulk_create(realisations, batch_size=2000)
+    t0 = time.perf_counter()
+    ay = dataset.load_agency(agency, 2024)
+    doc = service.build(kind, ay, Options())
+    timings["large_build_s"] = round(time.perf_counter() - t0, 3)
+    timings["large_iku"] = len([i for i in ay.strategic_plan.indicators if i.is_key]) if ay.strategic_plan else 0
+    timings["large_subs"] = ay.work_plan.count(5) if ay.work_plan else 0
+    timings["large_tables"] = len(list(doc.tables()))
+    timings["large_charts"] = len(list(doc.charts()))
+    _time_formats(doc, timings, "large")
+    return {"size": params, **timings, "peak_rss_mb": peak_rss_mb()}
+
+
+def _describe_lkjip(r: dict[str, Any]) -> str:
+    def formats(prefix: str) -> str:
+        def one(f: str) -> str:
+            return (f"{f.upper()} {r[f'{prefix}_{f}_s']} s (CPU {r[f'{prefix}_{f}_cpu_s']} s) "
+                    f"[{r[f'{prefix}_{f}_cold_s']} s] ({r[f'{prefix}_{f}_kb']} KB)")
+
+        return (f"\n            warm (CPU time of the process) [first call]: {one('docx')}, {one('xlsx')}, "
+                f"DOCX + XLSX {round(r[prefix + '_docx_s'] + r[prefix + '_xlsx_s'], 3)} s; "
+                f"{one('pdf')}")
+
+    return "\n".join([
+        f"[lkjip] Belitung demo: build {r['belitung_build_s']} s ({r['belitung_tables']} tables); "
+        + formats("belitung"),
+        f"          synthetic agency, {r['large_subs']} sub kegiatan, {r['large_iku']} IKU, "
+        f"{r['size']['years']} years of series: build {r['large_build_s']} s "
+        f"({r['large_tables']} tables, {r['large_charts']} charts); " + formats("large"),
+        f"          peak memory {r['peak_rss_mb']} MB",
+    ])
 def _check(params: dict[str, Any]) -> dict[str, Any]:
     """`sakip check` (read, recognise, recompute) on the two seed documents and on a
     synthetic budget realisation table of ``subs`` sub kegiatan; no database."""
@@ -233,6 +340,7 @@ REGISTRY: dict[str, Workload] = {
         "compute", _compute, _describe_compute, {"regions": 35, "agencies": 40, "subs": 120}
     ),
     "renja": Workload("renja", _renja, _describe_renja, {"subs": 300}),
+    "lkjip": Workload("lkjip", _lkjip, _describe_lkjip, {"subs": 300, "iku": 20, "years": 6}),
     "check": Workload("check", _check, _describe_check, {"subs": 5000}),
 }
 

@@ -46,3 +46,13 @@ def demo(db):
     from sakip.demo.loader import load_all
 
     return {a.code: a for a in load_all()}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Pages keep loaded agency-years in memory (sakip.web.datacache); ids repeat between
+    tests, so every test starts with an empty cache."""
+    yield
+    from sakip.web import datacache
+
+    datacache.clear()

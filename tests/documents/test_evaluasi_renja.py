@@ -39,26 +39,31 @@ def realised(batubara):
 
 def test_columns_13_to_15_by_aggregation_up_to_the_quarter(realised):
     doc = build(2)
-    t = table(doc, "tabel-evaluasi-triwulan")
-    keys = [c.key for c in t.columns]
-    assert "k11" not in keys and "k12" not in keys  # TW III and IV are not part of a TW II report
+    t = table(doc, "tabel-evaluasi-kinerja")
+    m = table(doc, "tabel-evaluasi-anggaran")
+    for keys in ([c.key for c in t.columns], [c.key for c in m.columns]):
+        assert not {"k11", "k12", "rp11", "rp12"} & set(keys)  # TW III and IV are not in a TW II report
     (plan_doc,) = rows_of(t, "1.06.01.2.01.01")
     assert [cell(t, plan_doc, k).display for k in ("k8", "k9", "k10", "k13", "ky", "caty")] == [
         "2", "1", "0", "1", "50,00", "Sangat Rendah"]
-    assert cell(t, plan_doc, "rp13").value == 5_000_000
-    assert cell(t, plan_doc, "rpy").display == "50,44"  # 5.000.000 / 9.912.500
-    assert cell(t, plan_doc, "rpy").formula == "={rp13}/{rp8}*100"
-    (activity,) = rows_of(t, "1.06.01.2.01")[:1]
-    assert cell(t, activity, "rp13").value == 5_000_000  # parents' money derived
+    (money,) = rows_of(m, "1.06.01.2.01.01")
+    assert cell(m, money, "rp13").value == 5_000_000
+    assert cell(m, money, "rpy").display == "50,44"  # 5.000.000 / 9.912.500
+    assert cell(m, money, "rpy").formula == "={rp13}/{rp8}*100"
+    (activity,) = rows_of(m, "1.06.01.2.01")[:1]
+    assert cell(m, activity, "rp13").value == 5_000_000  # parents' money derived
+    assert cell(m, activity, "rp8").formula.startswith("=SUM(")
     (gender,) = rows_of(t, "2.08.02")
     assert [cell(t, gender, k).display for k in ("k8", "k13", "ky", "caty")] == ["80", "60", "75,00", "Sedang"]
-    # col 15 against the Renstra end target; Rp 15 says why it cannot be computed.
-    assert cell(t, plan_doc, "rp15").display == "tidak dapat dihitung"
-    assert "pagu Renstra" in cell(t, plan_doc, "rp15").note
+    # Undefined cells say why: a short reason, the full one in the note and the legend.
+    (unrealised,) = rows_of(t, "1.06.01.2.01.06")
+    assert cell(t, unrealised, "k13").display == "belum ada"
+    assert cell(t, unrealised, "k13").note == "belum ada realisasi triwulan"
+    assert "pagu Renstra" in cell(m, money, "rp15").note
     assert "#DIV/0!" not in displays(doc)
-    assert t.rows[-1].style == "total" and cell(t, t.rows[-1], "rp13").value == 5_000_000
+    assert m.rows[-1].style == "total" and cell(m, m.rows[-1], "rp13").value == 5_000_000
 
-    third = table(build(3), "tabel-evaluasi-triwulan")
+    third = table(build(3), "tabel-evaluasi-kinerja")
     (plan_doc3,) = rows_of(third, "1.06.01.2.01.01")
     assert cell(third, plan_doc3, "k13").display == "2" and cell(third, plan_doc3, "ky").display == "100,00"
     (gender3,) = rows_of(third, "2.08.02")

@@ -6,9 +6,13 @@ def _fresh_login_limits():
     """Failed logins are counted in the cache; each test starts with none."""
     from django.core.cache import cache
 
+    from sakip.web import datacache
+
     cache.clear()
+    datacache.clear()
     yield
     cache.clear()
+    datacache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,12 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema, Status
 from ninja.security import django_auth
 
-from sakip import dataset, figures
+from sakip import figures
 from sakip.common.errors import UserError
 from sakip.monitoring.models import IndicatorRealisation, PerformanceReport, SpendingRealisation
 from sakip.organisations.models import Agency
 from sakip.planning.models import Indicator, WorkPlan, WorkPlanLine
-from sakip.web import access, realisation
+from sakip.web import access, datacache, realisation
 from sakip.workflow.history import StaleEdit
 
 api = NinjaAPI(
@@ -180,7 +180,7 @@ def agency_years(request: HttpRequest) -> list[dict[str, Any]]:
 @api.get("/agency-years/{code}/{year}/figures", response=FiguresOut, summary="Angka capaian dan anggaran")
 def agency_year_figures(request: HttpRequest, code: str, year: int) -> dict[str, Any]:
     agency = _viewable(request, code, year)
-    ay = dataset.load_agency(agency, year)
+    ay = datacache.load(agency, year)
     summary = figures.indicator_summary(ay)
     wp = ay.work_plan
     return {

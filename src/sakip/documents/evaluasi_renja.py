@@ -42,11 +42,13 @@ from sakip.documents.renja_base import (
     group_rows,
     indent_of,
     load_facts,
+    money_cell,
     narrative,
     number_or_none,
     paragraphs,
     rupiah,
     signature,
+    sum_formula,
     target_value,
     unit_of,
     walk_lines,
@@ -171,130 +173,208 @@ def _category(result: Achievement) -> Cell:
     return cells.text(category(PERMENDAGRI_86_2017, result.rounded))
 
 
-def evaluation_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -> Table:
+SHORT_REASONS = {
+    "belum ada realisasi": "belum ada",
+    "belum ada realisasi triwulan": "belum ada",
+    "tidak dapat dihitung (target nol/kosong)": "tanpa target",
+    "tidak dapat dihitung (kolom 7 dan 13 kosong)": "belum ada",
+}
+
+
+def _short(cell: Cell) -> Cell:
+    """In these wide tables an undefined figure shows a short reason; the full one is its note
+    (and the legend under the table)."""
+    if cell.value is None and cell.display in SHORT_REASONS:
+        cell.note = cell.note or cell.display
+        cell.display = SHORT_REASONS[cell.display]
+    return cell
+
+
+LEGEND = ("Sel tanpa angka: 'belum ada' = belum ada realisasi sampai triwulan ini; 'tanpa target' = "
+          "target nol atau kosong sehingga capaian tidak dapat dihitung; '-' = data tidak ada.")
+
+
+def _common_notes(quarter: int) -> list[str]:
+    return [
+        f"Hanya realisasi triwulan I s/d {ROMAN[quarter]} yang dihitung; realisasi triwulan "
+        "sesudahnya tidak dipakai, sehingga laporan ini sama kapan pun dicetak.",
+        LEGEND,
+    ]
+
+
+def kinerja_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -> Table:
+    """The K (kinerja) columns of the E-form, one row per indicator."""
     n = ay.year
     plan = ay.strategic_plan
     end = plan.end_year if plan else n
     facts = load_facts(ay)
     quarters = list(range(1, quarter + 1))
     columns = [
-        Column("code", "Kode", Kind.CODE, 1.1),
-        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 2.4),
-        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.2),
-        Column("k6", "K", Kind.DECIMAL, 0.7), Column("rp6", "Rp", Kind.MONEY, 1.1),
-        Column("k7", "K", Kind.DECIMAL, 0.7), Column("rp7", "Rp", Kind.MONEY, 1.1),
-        Column("k8", "K", Kind.DECIMAL, 0.7), Column("rp8", "Rp", Kind.MONEY, 1.1),
+        Column("code", "Kode", Kind.CODE, 1.2),
+        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 2.6),
+        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.6),
+        Column("k6", f"Target Renstra {end}", Kind.DECIMAL, 0.8),
+        Column("k7", f"Realisasi s/d {n - 1}", Kind.DECIMAL, 0.8),
+        Column("k8", f"Target {n}", Kind.DECIMAL, 0.8),
     ]
-    for q in quarters:
-        columns += [Column(f"k{8 + q}", "K", Kind.DECIMAL, 0.7), Column(f"rp{8 + q}", "Rp", Kind.MONEY, 1.1)]
+    columns += [Column(f"k{8 + q}", f"TW {ROMAN[q]}", Kind.DECIMAL, 0.8) for q in quarters]
     columns += [
-        Column("k13", "K", Kind.DECIMAL, 0.7), Column("rp13", "Rp", Kind.MONEY, 1.1),
-        Column("k14", "K", Kind.DECIMAL, 0.7), Column("rp14", "Rp", Kind.MONEY, 1.1),
-        Column("k15", "K (%)", Kind.PERCENT, 0.8), Column("rp15", "Rp (%)", Kind.PERCENT, 0.8),
+        Column("k13", f"Realisasi s/d TW {ROMAN[quarter]}", Kind.DECIMAL, 0.8),
+        Column("k14", f"Realisasi Renstra s/d {n}", Kind.DECIMAL, 0.8),
+        Column("k15", "Capaian Renstra (%)", Kind.PERCENT, 0.9),
         Column("cat", "Kategori", Kind.TEXT, 0.9),
-        Column("ky", "K (%)", Kind.PERCENT, 0.8), Column("rpy", "Rp (%)", Kind.PERCENT, 0.8),
+        Column("ky", f"Capaian {n} (%)", Kind.PERCENT, 0.9),
         Column("caty", "Kategori", Kind.TEXT, 0.9),
     ]
     top = [
         HeaderCell("Kode", rowspan=2), HeaderCell("Program/Kegiatan/Sub Kegiatan", rowspan=2),
         HeaderCell("Indikator Kinerja Program (outcome)/Kegiatan (output)", rowspan=2),
-        HeaderCell(f"Target Renstra PD pada Akhir Periode ({end})", colspan=2),
-        HeaderCell(f"Realisasi Capaian Kinerja Renstra s/d Tahun Lalu ({n - 1})", colspan=2),
-        HeaderCell(f"Target Kinerja dan Anggaran Renja Tahun {n}", colspan=2),
+        HeaderCell(f"Target Renstra PD Akhir Periode ({end})", rowspan=2),
+        HeaderCell(f"Realisasi Renstra s/d Tahun Lalu ({n - 1})", rowspan=2),
+        HeaderCell(f"Target Renja Tahun {n}", rowspan=2),
+        HeaderCell("Realisasi Kinerja per Triwulan", colspan=len(quarters)),
+        HeaderCell(f"Realisasi Renja s/d TW {ROMAN[quarter]}", rowspan=2),
+        HeaderCell(f"Realisasi Renstra s/d Tahun {n}", rowspan=2),
+        HeaderCell("Tingkat Capaian Renstra", colspan=2),
+        HeaderCell(f"Capaian Tahun {n} (13/8)", colspan=2),
     ]
-    top += [HeaderCell(f"Realisasi Triwulan {ROMAN[q]}", colspan=2) for q in quarters]
-    top += [
-        HeaderCell(f"Realisasi Kinerja dan Anggaran Renja s/d TW {ROMAN[quarter]}", colspan=2),
-        HeaderCell(f"Realisasi Kinerja dan Anggaran Renstra s/d Tahun {n}", colspan=2),
-        HeaderCell("Tingkat Capaian Renstra (%)", colspan=3),
-        HeaderCell(f"Capaian Tahun {n} (13/8) (%)", colspan=3),
-    ]
-    second = [HeaderCell(c.title) for c in columns[3:]]
-    number_row = ["1", "2", "3", "6", "6", "7", "7", "8", "8"]
-    for q in quarters:
-        number_row += [str(8 + q)] * 2
-    number_row += ["13", "13", "14=7+13", "14=7+13", "15=14/6", "15=14/6", "", "13/8", "13/8", ""]
+    second = [HeaderCell(ROMAN[q]) for q in quarters] + [HeaderCell("%"), HeaderCell("Kategori"),
+                                                         HeaderCell("%"), HeaderCell("Kategori")]
+    number_row = ["1", "2", "3", "6", "7", "8"] + [str(8 + q) for q in quarters] + [
+        "13", "14=7+13", "15=14/6", "", "13/8", ""]
     rows: list[Row] = []
     seen: set[str] = set()
     for item in rows_data:
-        line = item.line
+        line, ind, k = item.line, item.indicator, item.k
         if item.first:
             rows.extend(group_rows(line.code, seen, facts, len(columns)))
-        ind = item.indicator
-        k = item.k
-        money_first = item.first
+        unit = unit_of(ind, n) if ind else ""
         row: list[Cell] = [
             cells.code(line.code) if item.first else blank(),
             cells.text(line.name, bold=line.level == 3) if item.first else blank(),
-            cells.text(f"{ind.name} ({unit_of(ind, ay.year)})" if ind and unit_of(ind, ay.year) else
-                       (ind.name if ind else "-")),
+            cells.text(f"{ind.name} ({unit})" if ind and unit else (ind.name if ind else "-")),
         ]
+        if ind is None or k is None:
+            row += [Cell(None, "-", Kind.DECIMAL, note="indikator belum diisi") for _ in columns[3:]]
+            rows.append(Row(row, indent=indent_of(line.level), id=f"q{line.code}" if item.first else ""))
+            continue
         row += [
-            _k(item.k_end, "target akhir Renstra kosong") if ind else blank(),
-            _rp(None, NO_RENSTRA_MONEY) if money_first else blank(),
-            _k(item.k_before, "tidak ada realisasi tahun sebelumnya dalam periode Renstra") if ind else blank(),
-            _rp(item.rp_before, "tidak ada realisasi anggaran tahun sebelumnya") if money_first else blank(),
-            _k(item.k_year, f"target {n} kosong") if ind else blank(),
-            _rp(item.rp_year, f"pagu {n} kosong") if money_first else blank(),
+            _k(item.k_end, "target akhir Renstra kosong"),
+            _k(item.k_before, "tidak ada realisasi tahun sebelumnya dalam periode Renstra"),
+            _k(item.k_year, f"target {n} kosong"),
         ]
-        for i, _q in enumerate(quarters):
-            kq = item.k_quarters[i] if ind and i < len(item.k_quarters) else None
-            row += [
-                _k(kq, "belum ada realisasi") if ind else blank(),
-                _rp(item.rp_quarters[i], "belum ada realisasi") if money_first else blank(),
-            ]
-        rp = item.rp
+        row += [_k(item.k_quarters[i] if i < len(item.k_quarters) else None, "belum ada realisasi")
+                for i in range(len(quarters))]
+        year = cells.percent(k.year_achievement)
+        if ind.polarity is Polarity.HIGHER_IS_BETTER and k.year_achievement.value is not None:
+            year.formula = "={k13}/{k8}*100"
         row += [
-            _figure_cell(k.col13) if k else blank(),
-            _figure_cell(rp.col13, money=True) if money_first else blank(),
-            _figure_cell(k.col14) if k else blank(),
-            _figure_cell(rp.col14, money=True) if money_first else blank(),
-            cells.percent(k.col15) if k else blank(),
-            Cell(None, "tidak dapat dihitung", Kind.PERCENT, note=NO_RENSTRA_MONEY) if money_first else blank(),
-            _category(k.col15) if k else blank(),
-            cells.percent(k.year_achievement) if k else blank(),
-            cells.percent(rp.year_achievement) if money_first else blank(),
-            _category(k.year_achievement) if k else blank(),
+            _short(_figure_cell(k.col13)), _short(_figure_cell(k.col14)), _short(cells.percent(k.col15)),
+            _category(k.col15), _short(year), _category(k.year_achievement),
         ]
-        if k and ind and ind.polarity is Polarity.HIGHER_IS_BETTER and k.year_achievement.value is not None:
-            row[-3].formula = "={k13}/{k8}*100"
-        if money_first and rp.year_achievement.value is not None:
-            row[-2].formula = "={rp13}/{rp8}*100"
         rows.append(Row(row, indent=indent_of(line.level), id=f"q{line.code}" if item.first else ""))
+    return Table(
+        id="tabel-evaluasi-kinerja",
+        caption=(f"Evaluasi terhadap Hasil Renja {ay.agency.name} s/d Triwulan {ROMAN[quarter]} "
+                 f"Tahun {n}: Kinerja (K)"),
+        columns=columns, rows=rows, header=[top, second], number_row=number_row, landscape=True,
+        notes=_common_notes(quarter) + [
+            "Kolom 13: realisasi triwulan dijumlahkan untuk indikator cacah, nilai triwulan "
+            "terakhir untuk persentase/rasio/indeks, rata-rata untuk indikator rata-rata. Kolom 14 "
+            "= 7 + 13 dengan aturan yang sama; kolom 15 = 14/6 × 100 (indikator negatif: 6/14 × 100).",
+            "Kategori menurut Permendagri 86/2017: Sangat Tinggi > 90; Tinggi 75 < C ≤ 90; "
+            "Sedang 65 < C ≤ 75; Rendah 50 < C ≤ 65; Sangat Rendah ≤ 50.",
+        ],
+        source="Renja, Renstra dan realisasi triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
+    )
+
+
+def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -> Table:
+    """The Rp (anggaran) columns of the E-form, one row per program / kegiatan / sub kegiatan."""
+    n = ay.year
+    plan = ay.strategic_plan
+    end = plan.end_year if plan else n
+    facts = load_facts(ay)
+    quarters = list(range(1, quarter + 1))
+    columns = [
+        Column("code", "Kode", Kind.CODE, 1.2),
+        Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 3.2),
+        Column("rp6", f"Pagu Renstra {end}", Kind.MONEY, 1.2),
+        Column("rp7", f"Realisasi s/d {n - 1}", Kind.MONEY, 1.3),
+        Column("rp8", f"Pagu {n}", Kind.MONEY, 1.3),
+    ]
+    columns += [Column(f"rp{8 + q}", f"TW {ROMAN[q]}", Kind.MONEY, 1.3) for q in quarters]
+    columns += [
+        Column("rp13", f"Realisasi s/d TW {ROMAN[quarter]}", Kind.MONEY, 1.3),
+        Column("rp14", f"Realisasi Renstra s/d {n}", Kind.MONEY, 1.3),
+        Column("rp15", "Capaian Renstra (%)", Kind.PERCENT, 0.9),
+        Column("rpy", f"Serapan {n} (%)", Kind.PERCENT, 0.9),
+        Column("caty", "Kategori", Kind.TEXT, 0.9),
+    ]
+    top = [
+        HeaderCell("Kode", rowspan=2), HeaderCell("Program/Kegiatan/Sub Kegiatan", rowspan=2),
+        HeaderCell(f"Pagu Renstra PD Akhir Periode ({end})", rowspan=2),
+        HeaderCell(f"Realisasi Anggaran Renstra s/d Tahun Lalu ({n - 1})", rowspan=2),
+        HeaderCell(f"Pagu Renja Tahun {n}", rowspan=2),
+        HeaderCell("Realisasi Anggaran per Triwulan", colspan=len(quarters)),
+        HeaderCell(f"Realisasi Renja s/d TW {ROMAN[quarter]}", rowspan=2),
+        HeaderCell(f"Realisasi Renstra s/d Tahun {n}", rowspan=2),
+        HeaderCell("Tingkat Capaian Renstra (%)", rowspan=2),
+        HeaderCell(f"Realisasi Tahun {n} (13/8)", colspan=2),
+    ]
+    second = [HeaderCell(ROMAN[q]) for q in quarters] + [HeaderCell("%"), HeaderCell("Kategori")]
+    number_row = ["1", "2", "6", "7", "8"] + [str(8 + q) for q in quarters] + ["13", "14=7+13", "15=14/6",
+                                                                              "13/8", ""]
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for item in rows_data:
+        if not item.first:
+            continue
+        line, rp = item.line, item.rp
+        rows.extend(group_rows(line.code, seen, facts, len(columns)))
+        year = cells.percent(rp.year_achievement)
+        if rp.year_achievement.value is not None:
+            year.formula = "={rp13}/{rp8}*100"
+        row = [
+            cells.code(line.code), cells.text(line.name, bold=line.level == 3),
+            Cell(None, "-", Kind.MONEY, note=NO_RENSTRA_MONEY),
+            _rp(item.rp_before, "tidak ada realisasi anggaran tahun sebelumnya"),
+            money_cell(line, ay.work_plan.budget_version if ay.work_plan else None, "rp8"),
+        ]
+        row += [_rp(item.rp_quarters[i], "belum ada realisasi") for i in range(len(quarters))]
+        row += [
+            _short(_figure_cell(rp.col13, money=True)), _short(_figure_cell(rp.col14, money=True)),
+            Cell(None, "-", Kind.PERCENT, note=NO_RENSTRA_MONEY), _short(year), _category(rp.year_achievement),
+        ]
+        rows.append(Row(row, indent=indent_of(line.level), id=f"l{line.code}"))
     wp = ay.work_plan
     if wp is not None:
         version = wp.budget_version
         total = wp.total_budget(version) if version else None
         total_q = [total_amounts(a for a in (_quarter_money(p, q) for p in wp.programs) if a is not None)
                    for q in quarters]
-        totals: list[Cell] = [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), blank(),
-                              blank(), blank(), cells.money(total)]
-        for amount in total_q:
-            totals += [blank(), cells.money(amount)]
         absorption = rules_renja.quarterly_row(
             renstra_target=None, realised_until_last_year=None, target_year=_dec(total),
             quarters=[_dec(a) for a in total_q], up_to_quarter=quarter,
             polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM,
         )
-        totals += [blank(), _figure_cell(absorption.col13, money=True), blank(), blank(), blank(), blank(),
-                   blank(), blank(), cells.percent(absorption.year_achievement), blank()]
+        totals: list[Cell] = [blank(), cells.text("JUMLAH", bold=True), blank(), blank(),
+                              cells.money(total, formula=sum_formula(wp.programs, version, "rp8"))]
+        totals += [cells.money(a) for a in total_q]
+        totals += [_short(_figure_cell(absorption.col13, money=True)), blank(), blank(),
+                   _short(cells.percent(absorption.year_achievement)), _category(absorption.year_achievement)]
         rows.append(Row(totals, style="total"))
     return Table(
-        id="tabel-evaluasi-triwulan",
+        id="tabel-evaluasi-anggaran",
         caption=(f"Evaluasi terhadap Hasil Renja {ay.agency.name} s/d Triwulan {ROMAN[quarter]} "
-                 f"Tahun {n}"),
+                 f"Tahun {n}: Anggaran (Rp)"),
         columns=columns, rows=rows, header=[top, second], number_row=number_row, landscape=True,
-        notes=[
-            f"Hanya realisasi triwulan I s/d {ROMAN[quarter]} yang dihitung; realisasi triwulan "
-            "sesudahnya tidak dipakai, sehingga laporan ini sama kapan pun dicetak.",
-            "Kolom 13: realisasi triwulan dijumlahkan untuk indikator cacah, nilai triwulan "
-            "terakhir untuk persentase/rasio/indeks, rata-rata untuk indikator rata-rata; anggaran "
-            "selalu dijumlahkan. Kolom 14 = 7 + 13 dengan aturan yang sama; kolom 15 = 14/6 × 100.",
-            "Kategori menurut Permendagri 86/2017: Sangat Tinggi > 90; Tinggi 75 < C ≤ 90; "
-            "Sedang 65 < C ≤ 75; Rendah 50 < C ≤ 65; Sangat Rendah ≤ 50.",
-            f"Kolom Rp 6 dan 15: {NO_RENSTRA_MONEY}.",
+        notes=_common_notes(quarter) + [
+            "Anggaran selalu dijumlahkan: kolom 13 = Σ triwulan, kolom 14 = 7 + 13; pagu dan "
+            "realisasi program dan kegiatan adalah jumlah sub kegiatannya.",
+            f"Kolom 6 dan 15: {NO_RENSTRA_MONEY}.",
         ],
-        source="Renja, Renstra dan realisasi triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
+        source="Renja dan realisasi anggaran triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
     )
 
 
@@ -319,7 +399,8 @@ def build(ay: AgencyYear, options: Options) -> Document:
         doc.add(Paragraph.text(f"[Rencana kerja tahun {n} belum ada.]", "missing"))
         doc.warn(f"rencana kerja tahun {n} belum ada", "Evaluasi Renja")
         return doc.finalize()
-    table = evaluation_table(ay, quarter, rows_data)
+    table = kinerja_table(ay, quarter, rows_data)
+    money_table = anggaran_table(ay, quarter, rows_data)
     indicator_rows = [r for r in rows_data if r.k is not None]
     leaf_rows = [r for r in indicator_rows if r.line.is_leaf]
     missing = [r for r in leaf_rows if r.k is not None and r.k.col13.value is None]
@@ -334,8 +415,8 @@ def build(ay: AgencyYear, options: Options) -> Document:
     spent_total = total_amounts(a for a in spent if a is not None)
     doc.add(Paragraph([
         Run(f"Evaluasi hasil Renja sampai triwulan {ROMAN[quarter]} tahun {n} disajikan pada "),
-        Ref(table.id),
-        Run(f". Dari {len(leaf_rows)} indikator sub kegiatan, {len(missing)} belum memiliki realisasi "
+        Ref(table.id), Run(" (kinerja) dan "), Ref(money_table.id),
+        Run(f" (anggaran). Dari {len(leaf_rows)} indikator sub kegiatan, {len(missing)} belum memiliki realisasi "
             f"sampai triwulan {ROMAN[quarter]}. Realisasi anggaran {rupiah(spent_total)} dari pagu "
             f"{rupiah(total)}."),
     ]))
@@ -344,7 +425,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
             f"Rata-rata capaian kinerja sub kegiatan terhadap target tahun {n}: {mean.display} % "
             f"({category(PERMENDAGRI_86_2017, mean.value)}); {len(mean.excluded)} indikator tidak "
             "ikut dirata-ratakan (belum ada realisasi, target kosong atau capaian tidak wajar)."))
-    doc.add(table)
+    doc.add(table, money_table)
     if missing:
         codes = ", ".join(r.line.code for r in missing[:10]) + (" …" if len(missing) > 10 else "")
         doc.warn(f"{len(missing)} indikator sub kegiatan belum memiliki realisasi s/d triwulan "

@@ -94,6 +94,23 @@ def _measure(value: Decimal | str | Score | None) -> str:
     return fig.show(value)
 
 
+def _title(name: str) -> str:
+    """"PROGRAM PEMENUHAN HAK ANAK (PHA)" → "Program Pemenuhan Hak Anak (PHA)"; names already
+    in mixed case are kept."""
+    if not name.isupper():
+        return name
+    small = {"dan", "di", "ke", "dari", "yang", "untuk", "atau", "pada"}
+    words = []
+    for i, word in enumerate(name.split()):
+        if word.startswith("(") or "/" in word:
+            words.append(word if word.startswith("(") else word.title())
+        elif i and word.lower() in small:
+            words.append(word.lower())
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
+
+
 def stored(ay: AgencyYear, key: str, skip: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(section, text) of the stored prose for `key` and its sub-keys, in a stable order."""
     skipped = tuple(skip)
@@ -833,7 +850,7 @@ class LkjipBuilder:
         for r in self.budget_rows:
             if r.level == 3 and r.budget is not None:
                 d.add(Paragraph.text(
-                    f"Alokasi anggaran {r.name.title() if r.name.isupper() else r.name} sebesar "
+                    f"Alokasi anggaran {_title(r.name)} sebesar "
                     f"{prose.rupiah(r.budget)} dengan realisasi {prose.rupiah(r.realised)} "
                     f"({r.absorption.display} %)."))
         d.add(self.absorption_chart())
@@ -927,7 +944,7 @@ class LkjipBuilder:
         programs = [r for r in self.budget_rows if r.level == 3]
         return Chart(
             id="grafik-serapan", caption=f"Serapan Anggaran per Program Tahun {self.year} (%)", kind="barh",
-            categories=[r.name.title() if r.name.isupper() else r.name for r in programs],
+            categories=[_title(r.name) for r in programs],
             series=[Series("Serapan", [r.absorption.value for r in programs])], y_label="%",
         )
 

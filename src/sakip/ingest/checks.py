@@ -11,12 +11,12 @@ implies, pathological achievements, codes, table numbers, years, and counts in t
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip.ingest.model import RawDocument
+from sakip.ingest.model import Paragraph, RawDocument
 from sakip.ingest.recognise import (
     Column,
     Row,
@@ -26,10 +26,11 @@ from sakip.ingest.recognise import (
     infer_polarity,
     is_level_indicator,
     norm,
+    read_value,
     recognise,
 )
 from sakip.rules.achievement import Flag, Polarity, numeric_achievement
-from sakip.rules.budget import absorption, total_amounts
+from sakip.rules.budget import absorption, efficiency_mahsun, total_amounts
 from sakip.rules.codes import Level
 from sakip.rules.numbers import ColumnKind, format_number, round_half_up
 from sakip.rules.renja import Aggregation, aggregate
@@ -324,6 +325,45 @@ def check_parent_range(table: Table) -> Iterable[Finding]:
                     f"Nilai {parent_row.code_text} tidak dapat diturunkan dari turunannya "
                     f"({', '.join(k.code_text for k in kids)}: {', '.join(fmt(v) for v in present)}); "
                     "persentase induk harus berada di antara nilai turunannya.",
+                )
+
+
+def check_named_hierarchy(table: Table) -> Iterable[Finding]:
+    """Tables without codes whose rows say what they are (``PROGRAM …``, ``Kegiatan …``):
+    a kegiatan's money is the sum of the sub kegiatan rows under it."""
+    if any(r.code is not None for r in table.rows):
+        return
+    money = table.by_role("money")
+    if not money:
+        return
+    groups: list[tuple[Row, list[Row]]] = []
+    for row in table.rows:
+        if row.is_total or re.match(r"^\W*program\b", row.label, re.I):
+            groups.append((row, []))  # closes the open kegiatan
+            continue
+        if re.match(r"^\W*kegiatan\b", row.label, re.I):
+            groups.append((row, []))
+            continue
+        if groups:
+            groups[-1][1].append(row)
+    for parent, kids in groups:
+        if not kids or not re.match(r"^\W*kegiatan\b", parent.label, re.I):
+            continue
+        for col in money:
+            stated = parent.values.get(col.index)
+            values = [k.value(col.index) for k in kids]
+            present = [v for v in values if v is not None]
+            if stated is None or stated.value is None or not present:
+                continue
+            if any(v != v.to_integral_value() for v in present):
+                continue
+            expected = Decimal(total_amounts([int(v) for v in present]))
+            table.checked += 1
+            if stated.value != expected:
+                yield _finding(
+                    table, parent, col, "parent_sum", "error", stated.text, fmt(expected),
+                    f"Kegiatan harus sama dengan jumlah {len(kids)} sub kegiatan di bawahnya = "
+                    f"{fmt(expected)}; selisih {fmt(stated.value - expected)}.",
                 )
 
 
@@ -703,7 +743,7 @@ def check_table_numbers(tables: list[Table]) -> Iterable[Finding]:
         else:
             seen[key] = table
         parts = raw.number.split(".")
-        if family == "tabel" and len(parts) == 2 and all(p.isdigit() for p in parts):
+        if family == "tabel" and len(parts) == 2 and all(re.fullmatch(r"[0-9]+", p) for p in parts):
             by_chapter[parts[0]].add(int(parts[1]))
     for chapter, numbers in sorted(by_chapter.items()):
         # only gaps between numbers that are present (an excerpt may start anywhere)
@@ -725,9 +765,19 @@ def check_years(raw: RawDocument, tables: list[Table], year: int | None, kind: s
                     table, None, None, "year_malformed", "warning", m.group(0), "",
                     f"Tahun tidak lengkap/salah tulis dalam judul: '{m.group(0)}'.",
                 )
+        caption_years = {int(y) for y in re.findall(r"\b(20\d\d)\b", caption)}
+        header_years = {c.year for c in table.columns if c.year}
+        if len(caption_years) == 1 and len(header_years) >= 2 and not caption_years & header_years:
+            (only,) = caption_years
+            yield _finding(
+                table, None, None, "year_foreign", "warning", ", ".join(str(y) for y in sorted(header_years)),
+                str(only),
+                f"Judul tabel menyebut tahun {only}, kolomnya berisi tahun "
+                f"{', '.join(str(y) for y in sorted(header_years))}.",
+            )
         if year is None:
             continue
-        for y in {int(y) for y in re.findall(r"\b(20\d\d)\b", caption)}:
+        for y in caption_years:
             if y > year + 5 or y < year - 7:
                 yield _finding(
                     table, None, None, "year_foreign", "warning", str(y), str(year),
@@ -807,6 +857,180 @@ def check_prose_counts(raw: RawDocument, tables: list[Table], kind: str) -> Iter
 
 
 # --------------------------------------------------------------------------------------
+# Formulas written in cells; budget efficiency (Mahsun)
+# --------------------------------------------------------------------------------------
+
+_CELL_FORMULA = re.compile(
+    r"(?P<a>\d[\d.,]*)\s*/\s*(?P<b>\d[\d.,]*)\s*[×x*]\s*100\s*%?\s*=\s*(?P<c>-?\d[\d.,]*)\s*%"
+)
+
+
+def check_cell_formulas(table: Table) -> Iterable[Finding]:
+    """``9.521.256.875 / 10.314.852.053 × 100% = 92,31%`` written in a cell: redo it."""
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            for m in _CELL_FORMULA.finditer(cell):
+                a, b, c = (read_value(m.group(k), ColumnKind.MONEY if k != "c" else ColumnKind.PERCENT) for k in "abc")
+                if a.value is None or b.value is None or c.value is None or b.value == 0:
+                    continue
+                if a.value != a.value.to_integral_value() or b.value != b.value.to_integral_value():
+                    continue
+                ratio = absorption(int(a.value), int(b.value))
+                if ratio.value is None:
+                    continue
+                table.checked += 1
+                if not agrees(c, ratio.value):
+                    yield _finding(
+                        table, row, table.columns[index] if index < len(table.columns) else None,
+                        "cell_formula", "error", c.text, fmt(ratio.value),
+                        f"Rumus tertulis {m.group('a')} / {m.group('b')} × 100 = {fmt(ratio.value)}, "
+                        f"bukan {c.text}.",
+                    )
+
+
+def check_efficiency(tables: list[Table], year: int | None) -> Iterable[Finding]:
+    """Budget efficiency (Mahsun, RULES.md §5) printed in an efficiency table against the
+    direct-spending and total realisations printed in a spending-composition table."""
+    direct_real = total_real = None
+    direct_budget = None
+    for table in tables:
+        direct = next(
+            (r for r in table.rows if re.search(r"belanja\s+langsung", r.label, re.I)
+             and not re.search(r"tidak\s+langsung", r.label, re.I)),
+            None,
+        )
+        total_row = next((r for r in table.rows if r.is_total), None)
+        if direct is None or total_row is None:
+            continue
+        triplets = money_triplets(table)
+        chosen = [t for t in triplets if year is not None and t[0].year == year] or triplets[-1:]
+        if not chosen:
+            continue
+        budget, real, _ = chosen[0]
+        direct_real, total_real = direct.value(real.index), total_row.value(real.index)
+        direct_budget = direct.value(budget.index)
+        break
+    if direct_real is None or total_real is None:
+        return
+    if any(v != v.to_integral_value() for v in (direct_real, total_real)):
+        return
+    expected = efficiency_mahsun(int(direct_real), int(total_real))
+    if expected.value is None:
+        return
+    for table in tables:
+        if table.kind != "efficiency":
+            continue
+        for row in table.rows:
+            text = " ".join(row.cells)
+            m = re.search(r"=\s*(-?\d[\d.,]*)\s*%\s*$", text.strip()) or re.search(r"=\s*(-?\d[\d.,]*)\s*%", text)
+            if not m:
+                continue
+            stated = read_value(m.group(1), ColumnKind.PERCENT)
+            if stated.value is None:
+                continue
+            table.checked += 1
+            if not agrees(stated, expected.value):
+                used_budget = direct_budget is not None and fmt(direct_budget) in text.replace(",", ".")
+                why = (
+                    f" Pembilang yang dipakai ({fmt(direct_budget)}) adalah anggaran belanja langsung, bukan realisasinya."
+                    if used_budget else ""
+                )
+                yield _finding(
+                    table, row, None, "efficiency", "error", stated.text, fmt(expected.value),
+                    f"Efisiensi (Mahsun) = realisasi belanja langsung / realisasi seluruh belanja × 100 = "
+                    f"{fmt(direct_real)} / {fmt(total_real)} × 100 = {fmt(expected.value)} "
+                    f"({expected.category}).{why}",
+                )
+
+
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:\d{1,2}\)|[a-z]\.)\s+(?P<name>[A-Z][^.;:]{6,180})$")
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"^\W*(program|kegiatan|sub kegiatan)\s*:?\s*", "", text.casefold())).strip()
+
+
+def check_prose_lists(raw: RawDocument, tables: list[Table]) -> Iterable[Finding]:
+    """A list in the text naming programs/kegiatan/sub kegiatan (``1) Penyediaan Sandang``)
+    next to a plan table: the names the table does not fund are reported."""
+    funded: set[str] = set()
+    for table in tables:
+        if table.kind not in ("plan_forecast", "funding", "budget_realisation"):
+            continue
+        money = [c.index for c in table.columns if c.role == "money"]
+        for row in table.rows:
+            if row.code is not None and any(row.value(i) for i in money):
+                funded.add(_name_key(row.label))
+    if len(funded) < 5:
+        return
+    groups: list[list[tuple[Paragraph, str]]] = []
+    last_line = -10
+    for para in raw.prose:
+        m = _LIST_ITEM.match(para.text)
+        if not m:
+            continue
+        if para.line - last_line > 3 or not groups:
+            groups.append([])
+        groups[-1].append((para, m.group("name")))
+        last_line = para.line
+    for group in groups:
+        keys = [(p, name, _name_key(name)) for p, name in group]
+        known = [k for k in keys if k[2] in funded]
+        if len(group) < 4 or len(known) < 0.5 * len(group):
+            continue
+        for para, name, key in keys:
+            if key in funded:
+                continue
+            yield Finding(
+                "prose_subactivity", WARNING, "(teks)", name[:70], "", name[:70], "",
+                f"Teks mencantumkan '{name[:80]}', tetapi tabel rencana/anggaran tidak memberinya pagu.",
+                f"baris {para.line}" if para.line else "",
+            )
+
+
+def check_target_conflicts(tables: list[Table], year: int | None) -> Iterable[Finding]:
+    """The same indicator with different targets for the same year in two tables."""
+    seen: dict[tuple[str, int], list[tuple[Table, Row, Column, Value]]] = defaultdict(list)
+    for table in tables:
+        if table.kind in ("renja_evaluation", "budget_realisation", "funding", "scale"):
+            continue
+        if re.search(r"\bkemen|\bkementerian|provinsi|nasional|\bdinas pemberdayaan perempuan pe", table.raw.caption, re.I):
+            continue  # another body's indicators, not the agency's
+        caption_years = {int(y) for y in re.findall(r"\b(20\d\d)\b", table.raw.caption)}
+        for col in table.by_role("target"):
+            if re.search(r"capaian|realisasi", norm(col.header)):
+                continue
+            col_year = col.year or (next(iter(caption_years)) if len(caption_years) == 1 else None)
+            if col_year is None:
+                continue
+            for row in table.rows:
+                name = row.indicator
+                value = row.values.get(col.index)
+                if not name or value is None or value.value is None:
+                    continue
+                key = _name_key(name)[:80]
+                if row.code is not None:
+                    key = f"{row.code.canonical} {key}"  # names repeat under other codes
+                if len(key) >= 10:
+                    seen[(key, col_year)].append((table, row, col, value))
+    for (_key, target_year), entries in seen.items():
+        tables_seen = {t.name for t, _, _, _ in entries}
+        values = Counter(v.value for _, _, _, v in entries)
+        if len(tables_seen) < 2 or len(values) < 2:
+            continue
+        common, _ = values.most_common(1)[0]
+        for table, row, col, value in entries:
+            if value.value == common:
+                continue
+            others = sorted({t.name for t, _, _, v in entries if v.value == common})
+            yield _finding(
+                table, row, col, "target_conflict", "warning", value.text, fmt(common),
+                f"Target {target_year} indikator ini tercetak {value.text} di sini, tetapi {fmt(common)} "
+                f"di {', '.join(others)}.",
+            )
+
+
+# --------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------
 
@@ -819,7 +1043,13 @@ def check_number_forms(table: Table) -> Iterable[Finding]:
             v = row.values.get(col.index)
             if v is None or reported >= 20:
                 continue
-            if v.warnings and v.value is not None and col.role == "money":
+            if col.role == "money" and v.value is not None and v.value != v.value.to_integral_value():
+                reported += 1
+                yield _finding(
+                    table, row, col, "number_format", "warning", v.text, "",
+                    "Angka uang terbaca berdesimal: pemisah ribuan salah tulis? (rupiah adalah bilangan bulat)",
+                )
+            elif v.warnings and v.value is not None and col.role == "money":
                 reported += 1
                 yield _finding(
                     table, row, col, "number_format", "warning", v.text, fmt(v.value),
@@ -940,12 +1170,14 @@ def check_means(table: Table) -> Iterable[Finding]:
 
 
 TABLE_CHECKS = (
+    check_cell_formulas,
     check_number_forms,
     check_renja_plausibility,
     check_means,
     check_formulas,
     check_hierarchy,
     check_parent_range,
+    check_named_hierarchy,
     check_totals,
     check_money_percent,
     check_achievements,
@@ -961,10 +1193,13 @@ def check_document(raw: RawDocument) -> Report:
     for table in tables:
         for check in TABLE_CHECKS:
             findings.extend(check(table))
+    findings.extend(check_efficiency(tables, year))
+    findings.extend(check_target_conflicts(tables, year))
     findings.extend(check_codes(tables))
     findings.extend(check_table_numbers(tables))
     findings.extend(check_years(raw, tables, year, kind))
     findings.extend(check_prose_counts(raw, tables, kind))
+    findings.extend(check_prose_lists(raw, tables))
     findings = _dedupe(findings)
     return Report(raw.path, raw.format, year, kind, tables, findings)
 

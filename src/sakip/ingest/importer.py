@@ -36,6 +36,7 @@ _VERSION_WORDS = (
     (r"pagu indikatif|kebutuhan dana", "renja"),
 )
 _DERIVED_MONEY = re.compile(r"sisa|selisih|bertambah|berkurang|realisasi|jumlah", re.I)
+_NOT_MONEY = re.compile(r"prioritas|lokasi|sumber dana|kelompok sasaran|target", re.I)
 
 
 @dataclass
@@ -66,13 +67,13 @@ class ImportPlan:
 
 def _version(column: Column, table: Table) -> str | None:
     header = norm(column.header)
-    if column.index in table.formulas:
+    if column.index in table.formulas or _NOT_MONEY.search(header):
         return None
+    if _DERIVED_MONEY.search(header):
+        return None  # differences, remainders, realisations: not a budget version
     for pattern, version in _VERSION_WORDS:
         if re.search(pattern, header):
             return version
-    if _DERIVED_MONEY.search(header):
-        return None
     if table.kind == "plan_forecast":
         return "renja"
     return None
@@ -157,6 +158,7 @@ def build_plan(report: Report, year: int) -> ImportPlan:
                 value = row.value(realised_col)
                 if value is not None and value == value.to_integral_value() and value >= 0:
                     line.realised = int(value)
+    _resolve_cross_affair(plan)
     if not plan.lines:
         raise UserError(
             "tidak ada tabel program/kegiatan/sub kegiatan berkode yang dapat diimpor.",
@@ -164,6 +166,39 @@ def build_plan(report: Report, year: int) -> ImportPlan:
             hint="Periksa dulu dengan 'sakip check'; impor memerlukan tabel rencana atau realisasi anggaran berkode.",
         )
     return plan
+
+
+def _resolve_cross_affair(plan: ImportPlan) -> None:
+    """One document printing the penunjang programme as ``X.XX.01`` (``0.00.01``) in one table
+    and ``1.06.01`` in another: the lines are the same; keep the agency's own bidang."""
+    concrete: dict[str, set[str]] = {}
+    for code in plan.lines:
+        rest = ".".join(code.split(".")[2:])
+        if not code.startswith("X."):
+            concrete.setdefault(rest, set()).add(".".join(code.split(".")[:2]))
+    for code in [c for c in plan.lines if c.startswith("X.XX.")]:
+        rest = ".".join(code.split(".")[2:])
+        prefixes = concrete.get(rest, set())
+        if len(prefixes) != 1:
+            continue
+        target = f"{next(iter(prefixes))}.{rest}"
+        placeholder = plan.lines.pop(code)
+        line = plan.lines.get(target)
+        if line is None:
+            placeholder.code = target
+            plan.lines[target] = placeholder
+            continue
+        for version, amount in placeholder.money.items():
+            line.money.setdefault(version, amount)
+        if line.realised is None:
+            line.realised = placeholder.realised
+        if not line.indicator:
+            line.indicator, line.target_text = placeholder.indicator, placeholder.target_text
+            line.target_value, line.target_level, line.unit = (
+                placeholder.target_value, placeholder.target_level, placeholder.unit,
+            )
+    if any(c.startswith("X.XX.") for c in plan.lines) and concrete:
+        plan.notes.append("kode X.XX (penunjang) dipertahankan: bidang urusan tidak dapat dipastikan")
 
 
 # --------------------------------------------------------------------------------------

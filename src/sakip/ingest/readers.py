@@ -28,7 +28,7 @@ from sakip.ingest.model import Paragraph, RawDocument, RawRow, RawTable
 MAX_BYTES = 100 * 1024 * 1024  # larger files are refused with a message, not read
 MAX_PDF_PAGES = 2000
 
-_MARKUP = re.compile(r"<[^>]{0,200}>|\*\*|__|\$[^$]{0,400}\$")
+_MARKUP = re.compile(r"<[^>]{0,200}>|\*\*|__")
 _SPACES = re.compile(r"[ \u00a0\u2007\u2009\u202f]+")
 CAPTION = re.compile(
     r"^\W{0,3}(?P<label>t+a+b+e+l+|tabel|lampiran|gambar|grafik)\s*\.?\s*"
@@ -40,9 +40,22 @@ _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"^(?:(?:tahun|th\.?|ta\.?)\s*)?(19|20)\d\d(\s*[-–/]\s*(19|20)\d\d)?\s*%?$", re.I)
 
 
+_LATEX_FRAC = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
+_LATEX_TEXT = re.compile(r"\\(?:text|mathrm)\{([^{}]*)\}")
+
+
+def _latex(match: re.Match[str]) -> str:
+    """A formula printed as LaTeX (``$\\frac{a}{b} \\times 100\\%$``) as plain text."""
+    body = _LATEX_TEXT.sub(r"\1", match.group(1))
+    body = _LATEX_FRAC.sub(r"\1 / \2", body)
+    body = body.replace("\\times", "×").replace("\\%", "%").replace("\\,", "")
+    return " " + re.sub(r"\\[a-zA-Z]+", " ", body) + " "
+
+
 def clean_text(text: str) -> str:
     """Markup and doubled spaces removed; what a reader of the printed page sees."""
-    text = _MARKUP.sub(" ", text.replace("\r", ""))
+    text = re.sub(r"\$([^$]{1,400})\$", _latex, text.replace("\r", ""))
+    text = _MARKUP.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -245,10 +258,13 @@ def is_numbering_row(cells: list[str]) -> bool:
     return len(set(leading)) >= 0.8 * len(leading)
 
 
+_ASCII_INT = re.compile(r"[0-9]{1,6}")
+
+
 def _subheader_numbers(cells: list[str]) -> bool:
     """``1 2 3 4 5 6 Target (%) Realisasi (%)``: sub-column numbers mixed with labels."""
-    numbers = [int(c) for c in cells if c.strip().isdigit()]
-    others = [c for c in cells if c.strip() and not c.strip().isdigit()]
+    numbers = [int(c) for c in cells if _ASCII_INT.fullmatch(c.strip())]
+    others = [c for c in cells if c.strip() and not _ASCII_INT.fullmatch(c.strip())]
     return (
         len(numbers) >= 3
         and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

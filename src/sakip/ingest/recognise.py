@@ -228,7 +228,9 @@ def header_texts(table: RawTable) -> list[str]:
             if row[i]:
                 owner = row[i]
                 continue
-            if owner and any(rows[k][i] for k in range(len(rows)) if k != r):
+            below = any(rows[k][i] for k in range(r + 1, len(rows)))
+            above = any(rows[k][i] for k in range(r))
+            if owner and (below or (above and YEAR.search(owner) and len(owner) <= 12)):
                 filled[r][i] = owner
             else:
                 owner = ""

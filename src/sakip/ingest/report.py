@@ -36,6 +36,10 @@ RULE_LABELS = {
     "realised_above_end_target": "realisasi > target akhir",
     "mean": "rata-rata",
     "parent_range": "induk di luar rentang turunan",
+    "cell_formula": "rumus tertulis",
+    "efficiency": "efisiensi anggaran",
+    "prose_subactivity": "daftar di teks tanpa pagu",
+    "target_conflict": "target berbeda antartabel",
 }
 
 

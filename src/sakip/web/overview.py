@@ -11,13 +11,13 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sakip import dataset, figures
+from sakip import figures
 from sakip.monitoring.models import PerformanceReport
 from sakip.organisations.models import Agency
 from sakip.planning.models import WorkPlan
 from sakip.rules.budget import Ratio
 from sakip.rules.numbers import format_number
-from sakip.web import access
+from sakip.web import access, datacache
 from sakip.workflow.models import DocumentStatus
 
 State = DocumentStatus.State
@@ -45,7 +45,7 @@ class AgencyRow:
 
 def _row(agency: Agency, year: int, internal: bool, published: bool,
          states: dict[tuple[str, int], str]) -> AgencyRow:
-    ay = dataset.load_agency(agency, year)
+    ay = datacache.load(agency, year)
     summary = figures.indicator_summary(ay)
     absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
     column_states = [(states.get((d, q), State.DRAFT), STATE_LABELS[states.get((d, q), State.DRAFT)])

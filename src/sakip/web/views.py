@@ -6,12 +6,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from sakip import dataset, figures
+from sakip import figures
 from sakip.documents.views import download_links
 from sakip.monitoring.models import PerformanceReport
 from sakip.organisations.models import Agency
 from sakip.planning.models import WorkPlan
-from sakip.web import access
+from sakip.web import access, datacache
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -39,7 +39,7 @@ def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404("Data ini tidak tersedia untuk akun Anda.")
-    ay = dataset.load_agency(agency, year)
+    ay = datacache.load(agency, year)
     summary = figures.indicator_summary(ay)
     context = {
         "ay": ay,

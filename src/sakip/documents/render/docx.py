@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
@@ -45,7 +46,7 @@ from sakip.documents.model import (
     Table,
     TableOfContents,
 )
-from sakip.documents.render import charts, signature
+from sakip.documents.render import signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
 FONT = "Arial"
@@ -76,6 +77,7 @@ class _Writer:
         )
         self.bookmarks: dict[str, str] = {}
         self.bookmark_id = 0
+        self._style_ids: dict[str, str] = {}
         self.width_mm, self.height_mm = paper_mm(document.paper)
         self._styles()
         self._first_section()
@@ -153,6 +155,15 @@ class _Writer:
         # Ask Word to update the TOC/lists and REF fields when the file is opened.
         settings = self.doc.settings.element
         settings.append(parse_xml(f'<w:updateFields {_W} w:val="true"/>'))
+
+    def _styled(self, style_name: str, text: str = "") -> Any:
+        """A paragraph in a paragraph style, set by its id: python-docx's lookup by name scans
+        the whole styles part on every call (most of the renderer's time otherwise)."""
+        p = self.doc.add_paragraph(text)
+        p._p.style = self.doc.styles[style_name].style_id if style_name not in self._style_ids \
+            else self._style_ids[style_name]
+        self._style_ids.setdefault(style_name, p._p.style)
+        return p
 
     def _page_setup(self, section: object, landscape: bool) -> None:
         w, h = Mm(self.width_mm), Mm(self.height_mm)
@@ -294,7 +305,7 @@ class _Writer:
         for text, level in entries:
             style = f"toc {min(level, 3)}"
             try:
-                para = self.doc.add_paragraph(style=style)
+                para = self._styled(style)
             except KeyError:
                 para = self.doc.add_paragraph()
                 para.paragraph_format.left_indent = Cm(0.6 * (level - 1))
@@ -319,7 +330,7 @@ class _Writer:
             self._new_section(False, restart_numbers=True)
         elif level == 0 and self._has_content_since_break():
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        p = self.doc.add_paragraph(style=f"Heading {level + 1}")
+        p = self._styled(f"Heading {level + 1}")
         if level == 0 and heading.number and heading.text:
             p.add_run(heading.number)
             p.add_run().add_break()
@@ -351,9 +362,9 @@ class _Writer:
 
     def _paragraph(self, para: Paragraph) -> None:
         if para.style == "missing":
-            p = self.doc.add_paragraph(style=MISSING_STYLE)
+            p = self._styled(MISSING_STYLE)
         elif para.style == "note":
-            p = self.doc.add_paragraph(style="Catatan")
+            p = self._styled("Catatan")
         else:
             p = self.doc.add_paragraph()
         if para.style in ("center", "title"):
@@ -384,7 +395,7 @@ class _Writer:
         p.append(parse_xml(f'<w:bookmarkEnd {_W} w:id="{bid}"/>'))  # type: ignore[attr-defined]
 
     def _caption(self, style: str, label: str, caption: str, target: str) -> None:
-        p = self.doc.add_paragraph(style=style)
+        p = self._styled(style)
         name = _bookmark_name(target)
         self.bookmarks[target] = name
         self.bookmark_id += 1
@@ -395,6 +406,8 @@ class _Writer:
         p.add_run(f" {caption}")
 
     def _chart(self, chart: Chart) -> None:
+        from sakip.documents.render import charts  # matplotlib is imported only for charts
+
         image = charts.png(chart)
         w_in, h_in = charts.size_inches(chart)
         width = min(Cm(15), Emu(int(self._usable_width_twips() / 1440 * 914400)))
@@ -409,9 +422,9 @@ class _Writer:
         self._caption(TABLE_STYLE, f"Tabel {table.number}", table.caption, table.id)
         self.body.sectPr.addprevious(parse_xml(self._table_xml(table)))
         for note in table.notes:
-            self.doc.add_paragraph(note, style="Catatan")
+            self._styled("Catatan", note)
         if table.source:
-            self.doc.add_paragraph(f"Sumber: {table.source}", style="Catatan")
+            self._styled("Catatan", f"Sumber: {table.source}")
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_after = Pt(4)
 

@@ -27,7 +27,7 @@ from sakip.documents.model import (
     Table,
     TableOfContents,
 )
-from sakip.documents.render import charts, signature
+from sakip.documents.render import signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
 FONT_STACK = '"Liberation Sans", Arial, "DejaVu Sans", sans-serif'
@@ -51,9 +51,7 @@ body {{ margin: 0; }}
 .cover .t0 {{ font-size: 20pt; font-weight: bold; margin: 0 0 4mm; }}
 .cover .t1 {{ font-size: 15pt; font-weight: bold; margin: 0 0 3mm; }}
 .cover .year {{ font-size: 15pt; font-weight: bold; margin-top: 12mm; }}
-.cover .emblem {{ margin: 28mm auto; width: 34mm; height: 34mm; border: 1.2pt solid #1f4e79;
-  border-radius: 50%; }}
-.cover .agency {{ font-size: 14pt; font-weight: bold; margin-top: 20mm; }}
+.cover .agency {{ font-size: 14pt; font-weight: bold; margin-top: 90mm; }}
 .cover .region {{ font-size: 14pt; font-weight: bold; }}
 .cover .address {{ font-size: 9pt; margin-top: 6mm; }}
 .front {{ page: front; }}
@@ -86,7 +84,7 @@ nav li.front a::after {{ content: leader('.') target-counter(attr(href), page, l
   break-after: avoid; }}
 .fig-caption {{ break-after: auto; break-before: avoid; margin-top: 1mm; }}
 .wide {{ page: wide; }}
-table.data {{ width: 100%; border-collapse: collapse; font-size: 8pt; line-height: 1.2;
+table.data {{ width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 8pt; line-height: 1.2;
   margin-bottom: 1mm; }}
 table.data th, table.data td {{ border: 0.5pt solid #000; padding: 0.7mm 1mm; vertical-align: top; }}
 table.data th {{ background: #d9d9d9; text-align: center; vertical-align: middle; }}
@@ -107,6 +105,7 @@ table.sig td {{ width: 50%; text-align: center; vertical-align: top; padding: 0;
 table.sig .space {{ height: 22mm; }}
 table.sig .name {{ font-weight: bold; text-decoration: underline; }}
 .page-break {{ break-after: page; }}
+.keep {{ break-inside: avoid; }}
 """
 
 
@@ -191,7 +190,11 @@ class _Html:
             elif isinstance(block, Chart):
                 self.chart(block)
             elif isinstance(block, SignatureBlock):
+                # the signature stays on the page of the sentence above it
+                last = o.pop() if o and o[-1].startswith("<p") else ""
+                o.append('<div class="keep">' + last)
                 self.signatures(block)
+                o.append("</div>")
             elif isinstance(block, (PageBreak, SectionBreak)):
                 o.append('<div class="page-break"></div>')
         if wide_open:
@@ -206,7 +209,6 @@ class _Html:
             o.append(f'<p class="{"t0" if i == 0 else "t1"}" style="text-align:center">'
                      f"{escape(line)}</p>")
         o.append(f'<p class="year" style="text-align:center">TAHUN {cover.year}</p>')
-        o.append('<div class="emblem"></div>')
         o.append(f'<p class="agency" style="text-align:center">{escape(cover.agency.upper())}</p>')
         o.append(f'<p class="region" style="text-align:center">{escape(cover.region.upper())}</p>')
         if cover.address:
@@ -300,6 +302,8 @@ class _Html:
     def chart(self, c: Chart) -> None:
         # PNG at print resolution: WeasyPrint lays out matplotlib's SVG (every glyph a path)
         # many times slower, for no visible gain on paper.
+        from sakip.documents.render import charts  # matplotlib is imported only for charts
+
         data = base64.b64encode(charts.png(c, dpi=200)).decode("ascii")
         w_in, h_in = charts.size_inches(c)
         width_mm = 150.0
