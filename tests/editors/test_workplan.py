@@ -219,3 +219,12 @@ def test_delete_refused_when_locked(logged_in, belitung):
     free = WorkPlanLine.objects.filter(work_plan__agency=belitung, level=5, spending__isnull=True).first()
     assert logged_in.post(BASE + f"baris/{free.pk}/hapus/").status_code == 403
     assert WorkPlanLine.objects.filter(pk=free.pk).exists()
+
+
+def test_grid_is_sent_compressed_to_browsers_that_accept_it(logged_in, belitung):
+    import gzip
+
+    plain = logged_in.get(BASE).content
+    packed = logged_in.get(BASE, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip" and len(packed.content) * 5 < len(plain)
+    assert gzip.decompress(packed.content).count(b"<tr id=\"baris-") == plain.count(b"<tr id=\"baris-")
