@@ -222,3 +222,21 @@ def test_achievement_value_is_frozen():
     assert isinstance(result, Achievement)
     with pytest.raises(AttributeError):
         result.value = D(2)  # type: ignore[misc]
+
+
+def test_a_number_stored_for_an_ordinal_indicator_is_reported_not_raised():
+    """An import or an old record may hold 12 where the scale expects 'Madya': the figure is
+    undefined with the reason, so a dashboard or document never crashes on it."""
+    ape = ORDINAL_SCALES["ape"]
+    result = achievement("Madya", D(12), polarity=UP, kind=TargetKind.ORDINAL, scale=ape)
+    assert result.value is None and result.status is AchievementStatus.UNKNOWN_LEVEL
+    assert "realisasi" in result.reason and "12" in result.reason
+    result = achievement(D(3), "Pratama", polarity=UP, kind=TargetKind.ORDINAL, scale=ape)
+    assert result.status is AchievementStatus.UNKNOWN_LEVEL and "target" in result.reason
+    assert achievement(None, "Pratama", polarity=UP, kind=TargetKind.ORDINAL, scale=ape).value is None
+
+
+def test_a_number_as_a_range_target_is_reported_not_raised():
+    result = achievement(D(80), D(85), polarity=UP, kind=TargetKind.RANGE)
+    assert result.value is None and result.status is AchievementStatus.INVALID_TARGET
+    assert "80" in result.reason

@@ -440,6 +440,15 @@ def achievement(
     if kind is TargetKind.ORDINAL:
         if scale is None:
             raise ValueError("TargetKind.ORDINAL memerlukan skala ordinal (scale=…)")
+        for side, value in (("target", target), ("realisasi", realisation)):
+            if not _is_level(value):
+                # Data, not a programming error: a number stored for an ordinal indicator
+                # (e.g. by an import) is reported, never turned into a crash.
+                return _undefined(
+                    AchievementStatus.UNKNOWN_LEVEL,
+                    f"tidak dapat dihitung ({side} indikator ordinal harus berupa tingkat pada "
+                    f"skala {scale.name}, tercatat {_shown(value)})",
+                )
         return ordinal_achievement(
             _as_level(target), _as_level(realisation), scale=scale, polarity=polarity
         )
@@ -451,7 +460,11 @@ def achievement(
         elif isinstance(target, tuple):
             low, high = target
         else:
-            raise TypeError("target rentang harus teks 'a–b' atau pasangan (a, b)")
+            return _undefined(
+                AchievementStatus.INVALID_TARGET,
+                f"tidak dapat dihitung (target rentang harus berupa 'a–b', tercatat "
+                f"{_shown(target)})",
+            )
         return range_achievement(low, high, _as_decimal(realisation), polarity)
     return numeric_achievement(
         _as_decimal(target),
@@ -460,6 +473,18 @@ def achievement(
         method=method,
         percentage_change=percentage_change,
     )
+
+
+def _is_level(value: Operand) -> bool:
+    return value is None or isinstance(value, Missing | str | Score)
+
+
+def _shown(value: Operand) -> str:
+    if isinstance(value, Number):
+        return format_number(value.value)
+    if isinstance(value, Decimal | int):
+        return format_number(Decimal(value))
+    return str(value)
 
 
 def _as_level(value: Operand) -> str | Score | None:
