@@ -325,27 +325,39 @@ def save_indicator(
         row = IndicatorRealisation.objects.select_for_update().filter(
             indicator=indicator, year=year, period=quarter
         ).first()
-        if original is not None:
-            if row is not None and original.get("exists") == "0":
-                _refuse_stale_create(row, what)
-            if row is not None:
-                ensure_unchanged(row, _original(INDICATOR_FIELDS, original))
         if row is None:
+            _check_original(None, INDICATOR_FIELDS, original, what)
             row = IndicatorRealisation(indicator=indicator, year=year, period=quarter)
-        before = {f: getattr(row, f) for f in INDICATOR_FIELDS}
-        for f, v in values.items():
-            setattr(row, f, v)
-        changed = row.pk is None or any(
-            stored_text(before[f]) != stored_text(getattr(row, f)) for f in INDICATOR_FIELDS
-        )
-        if changed:
-            row.save()
+        else:
+            _check_original(row, INDICATOR_FIELDS, original, what)
+        changed = _assign_and_save(row, INDICATOR_FIELDS, values)
         stored = None
         if ext_type and evidence is not None:
             stored = _store_evidence(user, agency, year, quarter, Evidence.Kind.INDICATOR,
                                      indicator.pk, evidence, *ext_type)
             record(row, "update", changes={"bukti": (None, stored.original_name)})
     return Saved(row, stored, changed)
+
+
+def _check_original(row: Any, fields: tuple[str, ...], original: Mapping[str, str] | None, what: str) -> None:
+    """Refuse a save made from a stale page: the row was created, or changed, by someone else
+    since the person opened the form (`original` holds what the form showed)."""
+    if original is None or row is None:
+        return
+    if original.get("exists") == "0":
+        _refuse_stale_create(row, what)
+    ensure_unchanged(row, _original(fields, original))
+
+
+def _assign_and_save(row: Any, fields: tuple[str, ...], values: Mapping[str, Any]) -> bool:
+    """Set the validated values and save only when something changed; True when saved."""
+    before = {f: getattr(row, f) for f in fields}
+    for f, v in values.items():
+        setattr(row, f, v)
+    changed = row.pk is None or any(stored_text(before[f]) != stored_text(getattr(row, f)) for f in fields)
+    if changed:
+        row.save()
+    return bool(changed)
 
 
 # --------------------------------------------------------------------------------------------
@@ -451,21 +463,12 @@ def save_spending(
     what = f"Realisasi anggaran {line.code} {quarter_label(quarter)} {year}"
     with transaction.atomic(), audit_context(user, reason=f"Isian realisasi {quarter_label(quarter)} {year} (web)"):
         row = SpendingRealisation.objects.select_for_update().filter(line=line, period=quarter).first()
-        if original is not None:
-            if row is not None and original.get("exists") == "0":
-                _refuse_stale_create(row, what)
-            if row is not None:
-                ensure_unchanged(row, _original(SPENDING_FIELDS, original))
         if row is None:
+            _check_original(None, SPENDING_FIELDS, original, what)
             row = SpendingRealisation(line=line, period=quarter)
-        before = {f: getattr(row, f) for f in SPENDING_FIELDS}
-        for f, v in values.items():
-            setattr(row, f, v)
-        changed = row.pk is None or any(
-            stored_text(before[f]) != stored_text(getattr(row, f)) for f in SPENDING_FIELDS
-        )
-        if changed:
-            row.save()
+        else:
+            _check_original(row, SPENDING_FIELDS, original, what)
+        changed = _assign_and_save(row, SPENDING_FIELDS, values)
         stored = None
         if ext_type and evidence is not None:
             stored = _store_evidence(user, agency, year, quarter, Evidence.Kind.SPENDING,
