@@ -83,3 +83,12 @@ def test_quarter_is_required(batubara):
     with pytest.raises(UserError, match="triwulan"):
         kinds()["evaluasi-renja"].build(dataset.load("batubara", 2024), Options())
     assert kinds()["evaluasi-renja"].needs_quarter
+
+
+def test_the_category_legend_is_the_scale_the_cells_use(batubara):
+    """The printed legend comes from the scale data, so it cannot disagree with the cells."""
+    from sakip.rules.scales import PERMENDAGRI_86_2017
+
+    notes = " ".join(table(build(2), "tabel-evaluasi-kinerja").notes)
+    for band in PERMENDAGRI_86_2017.bands:
+        assert f"{band.label} {band.describe()}" in notes

@@ -282,8 +282,8 @@ def kinerja_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) ->
             "Kolom 13: realisasi triwulan dijumlahkan untuk indikator cacah, nilai triwulan "
             "terakhir untuk persentase/rasio/indeks, rata-rata untuk indikator rata-rata. Kolom 14 "
             "= 7 + 13 dengan aturan yang sama; kolom 15 = 14/6 × 100 (indikator negatif: 6/14 × 100).",
-            "Kategori menurut Permendagri 86/2017: Sangat Tinggi > 90; Tinggi 75 < C ≤ 90; "
-            "Sedang 65 < C ≤ 75; Rendah 50 < C ≤ 65; Sangat Rendah ≤ 50.",
+            "Kategori menurut Permendagri 86/2017: "
+            + PERMENDAGRI_86_2017.describe().replace(":", "").replace("\n", "; ") + ".",
         ],
         source="Renja, Renstra dan realisasi triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
     )
