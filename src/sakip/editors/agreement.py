@@ -18,12 +18,10 @@ from sakip.common.budget_versions import FORECAST
 from sakip.common.errors import UserError
 from sakip.editors.common import (
     ABSENT,
-    NeedLogin,
     Page,
     agency_year,
     as_text,
     check_fresh,
-    login_redirect,
     read_decimal,
     require_edit,
 )
@@ -84,10 +82,7 @@ def _programs(page: Page, version: str) -> list[dict[str, Any]]:
 
 @require_http_methods(["GET", "POST"])
 def editor(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     agreements = {a.version: a for a in PerformanceAgreement.objects.filter(agency=page.agency, year=year)}
     version = request.GET.get("versi") or (Version.REVISED if Version.REVISED in agreements else Version.ORIGINAL)
     if version not in Version.values:
@@ -246,10 +241,7 @@ def _save(request: HttpRequest, page: Page, agreement: PerformanceAgreement) -> 
 @require_POST
 def revise(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     """Create the PK Perubahan as a copy of the original; the original is left untouched."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     require_edit(page)
     with transaction.atomic(), audit_context(request.user, reason=f"PK Perubahan {year} dibuat"):
         original = PerformanceAgreement.objects.filter(

@@ -88,9 +88,22 @@ def require_edit(page: Page) -> None:
         )
 
 
-def login_redirect(exc: NeedLogin) -> HttpResponse:
-    response: HttpResponse = redirect_to_login(str(exc))
-    return response
+class NeedLoginMiddleware:
+    """Turns `NeedLogin` raised by any view into the redirect to the login page, so views
+    call `agency_year` without wrapping it (settings.MIDDLEWARE)."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response: HttpResponse = self.get_response(request)
+        return response
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        if isinstance(exc, NeedLogin):
+            response: HttpResponse = redirect_to_login(str(exc))
+            return response
+        return None
 
 
 # --------------------------------------------------------------------------------------

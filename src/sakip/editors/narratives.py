@@ -12,12 +12,10 @@ from django.views.decorators.http import require_http_methods
 from sakip.common.errors import UserError
 from sakip.editors.common import (
     ABSENT,
-    NeedLogin,
     agency_year,
     as_text,
     check_fresh,
     last_changes,
-    login_redirect,
     require_edit,
 )
 from sakip.editors.sections import SECTIONS, sections_for
@@ -42,10 +40,7 @@ def _goal_statements(agency_id: int, year: int) -> list[str]:
 def narratives(request: HttpRequest, agency_code: str, year: int, document: str) -> HttpResponse:
     if document not in SECTIONS:
         raise Http404("Dokumen tidak dikenal.")
-    try:
-        page = agency_year(request, agency_code, year, document)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = agency_year(request, agency_code, year, document)
     stored = {
         n.section: n for n in Narrative.objects.filter(agency=page.agency, year=year, document=document)
     }

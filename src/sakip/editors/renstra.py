@@ -20,12 +20,10 @@ from django.views.decorators.http import require_http_methods
 
 from sakip.common.errors import UserError
 from sakip.editors.common import (
-    NeedLogin,
     Page,
     agency_year,
     as_text,
     check_fresh,
-    login_redirect,
     read_decimal,
     require_edit,
 )
@@ -168,10 +166,7 @@ def _sent(request: HttpRequest, fields: list[str]) -> dict[str, str]:
 
 @require_http_methods(["GET"])
 def overview(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     plan = _plan_for(page)
     context: dict[str, Any] = page.context() | {"active": "renstra", "plan": plan}
     if plan is not None:
@@ -201,10 +196,7 @@ def overview(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
 def edit(request: HttpRequest, agency_code: str, year: int, what: str,
          pk: int = 0, parent: int = 0) -> HttpResponse:
     """Create or change the plan, a goal, an objective or an indicator (with its targets)."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     plan = _plan_for(page)
     form_class: type[Any]
     instance: Any
@@ -349,10 +341,7 @@ def delete(request: HttpRequest, agency_code: str, year: int, what: str, pk: int
 
     from sakip.monitoring.models import IndicatorRealisation
 
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     require_edit(page)
     plan = _plan_for(page)
     if plan is None:

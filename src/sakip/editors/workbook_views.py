@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sakip.common.errors import UserError
 from sakip.editors import workbook
-from sakip.editors.common import NeedLogin, Page, agency_year, login_redirect, require_edit
+from sakip.editors.common import Page, agency_year, require_edit
 from sakip.monitoring.models import Period
 from sakip.web import access
 
@@ -47,20 +47,14 @@ def _context(request: HttpRequest, page: Page) -> dict[str, object]:
 
 @require_GET
 def index(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    try:
-        page = agency_year(request, agency_code, year, "renja")
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = agency_year(request, agency_code, year, "renja")
     return render(request, "editors/workbook.html", _context(request, page))
 
 
 @require_GET
 def download(request: HttpRequest, agency_code: str, year: int, key: str,
              quarter: int = 0) -> HttpResponse:
-    try:
-        page, kind = _kind(request, agency_code, year, key, quarter)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page, kind = _kind(request, agency_code, year, key, quarter)
     try:
         data = workbook.build(kind)
     except UserError as exc:
@@ -80,10 +74,7 @@ def upload(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
         quarter = int(request.POST.get("quarter") or 0)
     except ValueError as exc:
         raise Http404("Triwulan tidak dikenal.") from exc
-    try:
-        page, kind = _kind(request, agency_code, year, key, quarter)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page, kind = _kind(request, agency_code, year, key, quarter)
     require_edit(page)
     context = _context(request, page) | {"kind": kind}
     upload = request.FILES.get("file")
@@ -113,10 +104,7 @@ def upload(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
 
 @require_POST
 def apply(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    try:
-        agency_year(request, agency_code, year, "renja")  # login and visibility first
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    agency_year(request, agency_code, year, "renja")  # login and visibility first
     token = request.POST.get("token", "")
     stored = request.session.get(SESSION_KEY, {}).get(token)
     if stored is None:

@@ -21,12 +21,10 @@ from sakip.common.budget_versions import FORECAST, VERSIONS
 from sakip.common.errors import UserError
 from sakip.editors.common import (
     ABSENT,
-    NeedLogin,
     Page,
     agency_year,
     as_text,
     check_fresh,
-    login_redirect,
     read_decimal,
     read_money,
     require_edit,
@@ -190,10 +188,7 @@ def _work_plan(page: Page) -> WorkPlan | None:
 @gzip_page  # the grid is ~200 KB of repetitive HTML, ~10× smaller compressed (slow connections)
 @require_http_methods(["GET", "POST"])
 def editor(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     work_plan = _work_plan(page)
     if request.method == "POST":  # create the year's work plan
         require_edit(page)
@@ -226,10 +221,7 @@ def _row_response(request: HttpRequest, page: Page, grid: Grid, row: Row,
 def save_line(request: HttpRequest, agency_code: str, year: int, line_id: int) -> HttpResponse:
     """Save one row of the grid: money of the chosen version and forecast (sub kegiatan only),
     location, funding source, notes. Refused whole when any cell is wrong or stale."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     require_edit(page)
     line = get_object_or_404(WorkPlanLine, pk=line_id, work_plan__agency=page.agency,
                              work_plan__year=year)
@@ -300,10 +292,7 @@ def save_line(request: HttpRequest, agency_code: str, year: int, line_id: int) -
 @require_POST
 def preview_totals(request: HttpRequest, agency_code: str, year: int, line_id: int) -> HttpResponse:
     """Totals of the parents with the amounts typed in one row, without saving (as you type)."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     line = get_object_or_404(WorkPlanLine, pk=line_id, work_plan__agency=page.agency,
                              work_plan__year=year, level=Level.SUB_ACTIVITY)
     version = chosen_version(request)
@@ -324,10 +313,7 @@ def preview_totals(request: HttpRequest, agency_code: str, year: int, line_id: i
 @require_POST
 def save_target(request: HttpRequest, agency_code: str, year: int, indicator_id: int) -> HttpResponse:
     """The target of one program/kegiatan/sub kegiatan indicator for the year."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     require_edit(page)
     indicator = get_object_or_404(Indicator, pk=indicator_id, strategic_plan__agency=page.agency)
     text = request.POST.get("target", "")
@@ -358,10 +344,7 @@ def save_target(request: HttpRequest, agency_code: str, year: int, indicator_id:
 @require_GET
 def search_nomenclature(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     """Entries of the work plan's edition matching a code prefix or words of the name."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     work_plan = _work_plan(page)
     if work_plan is None:
         raise Http404("Belum ada rencana kerja.")
@@ -386,10 +369,7 @@ def search_nomenclature(request: HttpRequest, agency_code: str, year: int) -> Ht
 def add_line(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     """Add a program, kegiatan or sub kegiatan picked from the nomenclature, with the parents it
     needs (a sub kegiatan brings its kegiatan and program when they are not in the plan yet)."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     require_edit(page)
     work_plan = _work_plan(page)
     if work_plan is None:
@@ -443,10 +423,7 @@ def _chain(edition: NomenclatureEdition, entry: NomenclatureEntry) -> list[Nomen
 def delete_line(request: HttpRequest, agency_code: str, year: int, line_id: int) -> HttpResponse:
     """Remove a line that has nothing under it and no realisation (its money goes with it, and
     the trail keeps both)."""
-    try:
-        page = _page(request, agency_code, year)
-    except NeedLogin as exc:
-        return login_redirect(exc)
+    page = _page(request, agency_code, year)
     require_edit(page)
     line = get_object_or_404(WorkPlanLine, pk=line_id, work_plan__agency=page.agency,
                              work_plan__year=year)
