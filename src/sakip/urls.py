@@ -8,3 +8,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("sakip.web.urls")),
 ]
+
+handler404 = "sakip.web.views.not_found"

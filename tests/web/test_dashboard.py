@@ -102,3 +102,25 @@ def test_admin_pages_open_for_the_region_admin(client, demo):
 def test_years_are_not_printed_with_thousands_separators(client, belitung):
     html = client.get("/pd/belitung/2024/").content.decode()
     assert "Tahun 2024" in html and "2,024" not in html and "2.024" not in html
+
+
+def test_not_found_and_refused_pages_say_why_in_indonesian(client, belitung):
+    """Production error pages (DEBUG off) carry the view's reason and what to do next."""
+    html = client.get("/pd/tidak-ada/2024/").content.decode()
+    assert "Halaman tidak ditemukan" in html and "daftar perangkat daerah" in html
+    assert "/pd/tidak-ada/2024/ tidak ada" in html and "matches the given query" not in html
+    html = client.get("/pd/belitung/2024/ubah/excel/unduh/tidak-ada/").content.decode()
+    assert "Jenis buku kerja tidak dikenal" in html, "our own reason is shown"
+    from django.contrib.auth import get_user_model
+
+    from sakip.organisations.models import Membership
+    from sakip.workflow import transitions
+
+    user = get_user_model().objects.create_user("bapp", password="x")
+    Membership.objects.create(user=user, region=belitung.region, role=Membership.Role.BAPPEDA)
+    client.force_login(user)
+    assert not transitions.can_edit(user, belitung, 2024, "renja")
+    response = client.post("/pd/belitung/2024/ubah/renja/tambah/", {"code": "1.06.01"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Tindakan ini tidak diizinkan" in html and "tidak dapat diubah" in html

@@ -60,3 +60,17 @@ def _version_label(version: str | None) -> str:
     if version is None:
         return ""
     return str(BudgetVersion(version).label)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page (settings DEBUG off): our views' Indonesian reason when they gave one;
+    Django's own English messages (unknown URL, get_object_or_404) become a generic sentence."""
+    from django.urls import Resolver404
+
+    reason = ""
+    if exception is not None and not isinstance(exception, Resolver404):
+        text = str(exception)
+        if text and "matches the given query" not in text:
+            reason = text
+    return render(request, "404.html", {"reason": reason, "request_path": request.path},
+                  status=404)
