@@ -69,6 +69,7 @@ from sakip.documents.model import (
 from sakip.documents.registry import DocumentKind, Options, register
 from sakip.rules import averages, budget, comparison, scales
 from sakip.rules.achievement import Polarity, TargetKind
+from sakip.rules.counts import total_count
 from sakip.rules.method import method_text
 from sakip.rules.numbers import Score, format_number, format_percent, format_value
 
@@ -455,8 +456,8 @@ class LkjipBuilder:
         """The staff sentence and table of BAB I, every total summed from the stored counts."""
         staff = self.ay.staff
         status_names = ("PNS", "PPPK", "tenaga honorer")
-        by_status = [_add(*(_add(*row.statuses[i]) for row in staff)) for i in range(3)]
-        total = _add(*by_status)
+        by_status = [total_count(total_count(row.statuses[i]) for row in staff) for i in range(3)]
+        total = total_count(by_status)
         parts = [f"{prose.count(n)} orang {name}" for n, name in zip(by_status, status_names, strict=True) if n]
         self.doc.add(Paragraph([
             Run(f"Jumlah pegawai {self.ay.agency.name} per 31 Desember {self.year} sebanyak "
@@ -469,11 +470,11 @@ class LkjipBuilder:
         keys = ("pns_l", "pns_p", "pppk_l", "pppk_p", "honorer_l", "honorer_p")
 
         def counts(values: list[int | None], sums: list[str] | None = None) -> list[Cell]:
-            male, female = _add(*values[0::2]), _add(*values[1::2])
+            male, female = total_count(values[0::2]), total_count(values[1::2])
             out = [cells.count(v, formula=f"=SUM({sums[i]})" if sums else None) for i, v in enumerate(values)]
             out.append(cells.count(male, formula="={pns_l}+{pppk_l}+{honorer_l}"))
             out.append(cells.count(female, formula="={pns_p}+{pppk_p}+{honorer_p}"))
-            out.append(cells.count(_add(male, female), formula="={jumlah_l}+{jumlah_p}"))
+            out.append(cells.count(total_count((male, female)), formula="={jumlah_l}+{jumlah_p}"))
             return out
 
         rows: list[Row] = []
@@ -490,13 +491,13 @@ class LkjipBuilder:
                 rows.append(Row([cells.count(i), cells.text(member.education), *counts(values)],
                                 id=f"pg{g_no}-{i}"))
             last_id = f"pg{g_no}-{len(members)}"
-            sums = [_add(*(values[k] for values in member_values)) for k in range(6)]
+            sums = [total_count(values[k] for values in member_values) for k in range(6)]
             total_id = f"pg{g_no}-jumlah"
             rows.append(Row([cells.text(""), cells.text(f"Jumlah {group}", bold=True),
                              *counts(sums, [f"{{{k}@{first_id}}}:{{{k}@{last_id}}}" for k in keys])],
                             style="subtotal", id=total_id))
             group_totals.append((total_id, sums))
-        grand = [_add(*(t[1][k] for t in group_totals)) for k in range(6)]
+        grand = [total_count(t[1][k] for t in group_totals) for k in range(6)]
         grand_formula = ["+".join(f"{{{k}@{t[0]}}}" for t in group_totals) for k in keys]
         total_cells = counts(grand)
         for i, f in enumerate(grand_formula):
@@ -1275,12 +1276,6 @@ def build_lkjip(ay: AgencyYear, options: Options) -> Document:
 register(DocumentKind(key="lkjip", title="Laporan Kinerja (LKjIP)", build=build_lkjip))
 
 __all__ = ["LkjipBuilder", "build_lkjip", "stored"]
-
-
-def _add(*values: int | None) -> int | None:
-    """Sum of the counts that are given; None when none is (an empty cell, not a zero)."""
-    given = [v for v in values if v is not None]
-    return sum(given) if given else None
 
 
 def _roman(n: int) -> str:
