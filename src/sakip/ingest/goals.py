@@ -99,6 +99,14 @@ class IndicatorItem:
     baseline_year: int | None = None
     baseline: Fact | None = None
     end_target: Fact | None = None
+    is_key: bool = True
+    # what a hand-kept data set (the demo) also knows; a document import leaves them empty
+    numerator_label: str = ""
+    denominator_label: str = ""
+    multiplier: Decimal | None = None
+    data_source: str = ""
+    realisation_notes: dict[int, str] = field(default_factory=dict)
+    operands: dict[int, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
