@@ -380,6 +380,21 @@ class SakipEvaluationData:
     recommendations: list[tuple[str, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StaffRowData:
+    """Staff with one kind of education: (male, female) counts per employment status."""
+
+    group: str
+    education: str
+    civil_servant: tuple[int | None, int | None]
+    contract: tuple[int | None, int | None]
+    honorary: tuple[int | None, int | None]
+
+    @property
+    def statuses(self) -> tuple[tuple[int | None, int | None], ...]:
+        return (self.civil_servant, self.contract, self.honorary)
+
+
 @dataclass
 class AgencyYear:
     """Everything one agency-year's documents and pages are made from."""
@@ -398,6 +413,7 @@ class AgencyYear:
     narratives: dict[tuple[str, str], str]
     statuses: dict[str, str]  # document → state (sakip.workflow.DocumentStatus)
     published: bool
+    staff: list[StaffRowData] = field(default_factory=list)  # at 31 December of the year
 
     @property
     def report_status(self) -> str | None:
@@ -448,7 +464,7 @@ def load(agency_code: str, year: int) -> AgencyYear:
 
 def load_agency(agency: Agency, year: int) -> AgencyYear:
     from sakip.monitoring import models as mon
-    from sakip.organisations.models import Official, RegionHead
+    from sakip.organisations.models import Official, RegionHead, StaffCount
     from sakip.planning import models as plan
     from sakip.workflow.models import DocumentStatus
 
@@ -666,6 +682,15 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         (n.document, n.section): n.text
         for n in plan.Narrative.objects.filter(agency=agency, year=year)
     }
+    staff = [
+        StaffRowData(
+            group=s.group, education=s.education,
+            civil_servant=(s.civil_servant_male, s.civil_servant_female),
+            contract=(s.contract_male, s.contract_female),
+            honorary=(s.honorary_male, s.honorary_female),
+        )
+        for s in StaffCount.objects.filter(agency=agency, year=year).order_by("group_order", "order")
+    ]
     report = mon.PerformanceReport.objects.filter(agency=agency, year=year).first()
     statuses = dict(
         DocumentStatus.objects.filter(agency=agency, year=year, quarter=0).values_list(
@@ -688,6 +713,7 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         narratives=narratives,
         statuses=statuses,
         published=bool(report and report.published_at),
+        staff=staff,
     )
 
 

@@ -15,7 +15,7 @@ from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import data_dir, read_toml, read_tsv
 from sakip.monitoring import models as mon
-from sakip.organisations.models import Agency
+from sakip.organisations.models import Agency, StaffCount
 from sakip.planning import models as plan
 from sakip.rules.numbers import ColumnKind
 from sakip.workflow.models import DocumentStatus
@@ -212,6 +212,21 @@ def load() -> Agency:
                 evaluation=evaluations[lhe_year], recommendation=row.text("rekomendasi"),
                 follow_up=row.text("tindak_lanjut"), order=order,
             )
+
+    # -- Staff by education and status (Tabel 1.1); printed totals are claims, not loaded -------
+    groups: dict[str, int] = {}
+    for order, row in enumerate(read_tsv(folder / "sdm.tsv")):
+        if row.text("baris") != "jenis":
+            continue
+        group = row.text("kelompok")
+        groups.setdefault(group, len(groups))
+        StaffCount.objects.create(
+            agency=agency, year=YEAR, group=group, group_order=groups[group],
+            education=row.text("jenis_pendidikan"), order=order,
+            civil_servant_male=row.integer("pns_l"), civil_servant_female=row.integer("pns_p"),
+            contract_male=row.integer("pppk_l"), contract_female=row.integer("pppk_p"),
+            honorary_male=row.integer("honorer_l"), honorary_female=row.integer("honorer_p"),
+        )
 
     # -- Prose and the published report ---------------------------------------------------------
     common.narratives(agency, read_toml(folder / "narasi.toml"), "lkjip", YEAR)

@@ -58,7 +58,7 @@ def tracked_models() -> list[type[models.Model]]:
     from sakip.planning import models as plan
 
     return [
-        org.Region, org.RegionHead, org.Agency, org.Official,
+        org.Region, org.RegionHead, org.Agency, org.Official, org.StaffCount,
         plan.StrategicPlan, plan.Goal, plan.Objective, plan.Indicator, plan.IndicatorTarget,
         plan.WorkPlan, plan.WorkPlanLine, plan.BudgetAllocation, plan.Narrative,
         plan.PerformanceAgreement, plan.AgreementItem, plan.AgreementProgram,
