@@ -21,7 +21,7 @@ from sakip.organisations.models import Agency, StaffCount
 from sakip.planning import models as plan
 from sakip.rules.achievement import Polarity, TargetKind
 from sakip.rules.numbers import ColumnKind
-from sakip.workflow.models import DocumentStatus
+from sakip.workflow.models import DocumentStatus, StatusEvent
 
 CODE = "belitung"
 YEAR = 2024
@@ -239,9 +239,17 @@ def load() -> Agency:
     lkjip = docs.get("lkjip_2024", {})
     signed = lkjip.get("tanggal")
     for document in (DocumentStatus.Document.PK, DocumentStatus.Document.LKJIP):
-        DocumentStatus.objects.create(
+        status = DocumentStatus.objects.create(
             agency=agency, year=YEAR, document=document, state=DocumentStatus.State.FINAL
         )
+        if document == DocumentStatus.Document.LKJIP and isinstance(signed, dt.date):
+            # approved (locked) by the head on the day the report is dated: its signing date
+            event = StatusEvent.objects.create(
+                status=status, from_state=DocumentStatus.State.REVIEWED,
+                to_state=DocumentStatus.State.FINAL, comment="Data demo: tanggal LKjIP yang dicetak",
+            )
+            StatusEvent.objects.filter(pk=event.pk).update(
+                at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC))
     mon.PerformanceReport.objects.create(
         agency=agency, year=YEAR,
         published_at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC) if isinstance(signed, dt.date) else None,

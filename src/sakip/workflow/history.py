@@ -62,7 +62,7 @@ def tracked_models() -> list[type[models.Model]]:
         plan.StrategicPlan, plan.Goal, plan.Objective, plan.Indicator, plan.IndicatorTarget,
         plan.WorkPlan, plan.WorkPlanLine, plan.BudgetAllocation, plan.Narrative,
         plan.PerformanceAgreement, plan.AgreementItem, plan.AgreementProgram,
-        plan.CommunityProposal,
+        plan.CommunityProposal, plan.RenstraFunding,
         mon.IndicatorRealisation, mon.SpendingRealisation, mon.SakipEvaluation,
         mon.SakipComponentScore, mon.SakipRecommendation, mon.PerformanceReport,
         mon.SpmResult,
@@ -130,6 +130,7 @@ AGENCY_PATHS: dict[str, tuple[str, ...]] = {
     "SakipRecommendation": ("evaluation.agency_id",),
     "PerformanceReport": ("agency_id",),
     "CommunityProposal": ("agency_id",),
+    "RenstraFunding": ("strategic_plan.agency_id",),
     "SpmResult": ("agency_id",),
 }
 
