@@ -7,6 +7,7 @@ the methods that return figures call the rules.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -414,6 +415,7 @@ class AgencyYear:
     statuses: dict[str, str]  # document → state (sakip.workflow.DocumentStatus)
     published: bool
     staff: list[StaffRowData] = field(default_factory=list)  # at 31 December of the year
+    approved_on: dict[str, dt.date] = field(default_factory=dict)  # document → day locked (signed)
 
     @property
     def report_status(self) -> str | None:
@@ -463,10 +465,12 @@ def load(agency_code: str, year: int) -> AgencyYear:
 
 
 def load_agency(agency: Agency, year: int) -> AgencyYear:
+    from django.utils import timezone
+
     from sakip.monitoring import models as mon
     from sakip.organisations.models import Official, RegionHead, StaffCount
     from sakip.planning import models as plan
-    from sakip.workflow.models import DocumentStatus
+    from sakip.workflow.models import DocumentStatus, StatusEvent
 
     region = agency.region
     settings = RegionSettings(
@@ -697,6 +701,15 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
             "document", "state"
         )
     )
+    # The day a document was approved (locked) by the head is the day it is signed; a document
+    # reopened since has no signing date.
+    approved_on: dict[str, dt.date] = {}
+    for document, at in StatusEvent.objects.filter(
+        status__agency=agency, status__year=year, status__quarter=0,
+        to_state=DocumentStatus.State.FINAL,
+    ).order_by("at", "id").values_list("status__document", "at"):
+        if statuses.get(document) == DocumentStatus.State.FINAL:
+            approved_on[document] = timezone.localtime(at).date()
 
     return AgencyYear(
         year=year,
@@ -714,6 +727,7 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         statuses=statuses,
         published=bool(report and report.published_at),
         staff=staff,
+        approved_on=approved_on,
     )
 
 

@@ -345,3 +345,18 @@ def test_staff_table_and_sentence_are_computed_from_the_stored_counts(ay):
     last = max(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Jumlah Total")
     assert str(ws.cell(last, 3).value).startswith("=")  # PNS L: sum of the group totals
     assert str(ws.cell(last, 11).value) == f"=I{last}+J{last}"
+
+
+def test_signature_is_dated_the_day_the_head_approved_and_undated_after_reopening(belitung):
+    from sakip.documents.model import SignatureBlock
+    from sakip.workflow.models import DocumentStatus
+
+    def dates(doc):  # the head's own signature; the PK in the Lampiran has two parties
+        return [b.signatures[0].date for b in doc.blocks
+                if isinstance(b, SignatureBlock) and len(b.signatures) == 1]
+
+    doc = build("lkjip", dataset.load("belitung", 2024))
+    assert dates(doc) == ["4 Maret 2025", "4 Maret 2025"]  # Kata Pengantar and BAB IV
+    DocumentStatus.objects.filter(agency__code="belitung", year=2024, document="lkjip").update(
+        state=DocumentStatus.State.DRAFT)
+    assert dates(build("lkjip", dataset.load("belitung", 2024))) == ["", ""]

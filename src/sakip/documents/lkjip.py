@@ -249,7 +249,10 @@ class LkjipBuilder:
         elif not self.has_spending:
             self.warn(f"realisasi anggaran tahun {self.year} belum diisi", "BAB III 3.2")
 
-    def head_signature(self, date: str = "") -> SignatureBlock:
+    def head_signature(self) -> SignatureBlock:
+        """The head's signature, dated the day the LKjIP was approved (locked); undated, with a
+        line to fill in, while it is not."""
+        date = prose.date_id(self.ay.approved_on.get("lkjip"))
         head = self.ay.head
         if head is None:
             self.warn("kepala perangkat daerah belum dicatat pada data pejabat", "tanda tangan")
