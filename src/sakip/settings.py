@@ -80,6 +80,18 @@ def _database() -> dict[str, Any]:
 
 
 DATABASES = {"default": _database()}
+
+# The cache holds the login rate limiter's counts (sakip.web.security). It is a directory of
+# files under var/ so that every process of `sakip serve --workers N` sees the same counts;
+# pages keep their own per-process memory (sakip.web.datacache), checked against the database.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(config.var_dir() / "cache"),
+        "TIMEOUT": 15 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
