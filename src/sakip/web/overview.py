@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sakip import figures
+from sakip import dataset, figures
 from sakip.monitoring.models import PerformanceReport
 from sakip.organisations.models import Agency
 from sakip.planning.models import WorkPlan
@@ -46,11 +46,18 @@ class AgencyRow:
         return len(self.reasons)
 
 
+def _figures(ay: dataset.AgencyYear) -> tuple[figures.IndicatorSummary, Ratio | None, int]:
+    """An agency-year's figures in the overview (kept with the loaded agency-year)."""
+    summary = figures.indicator_summary(ay)
+    absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
+    missing = sum(1 for r in figures.low_absorption(ay) if not r.explanation)
+    return summary, absorption, missing
+
+
 def _row(agency: Agency, year: int, internal: bool, published: bool,
          states: dict[tuple[str, int], str]) -> AgencyRow:
     ay = datacache.load(agency, year)
-    summary = figures.indicator_summary(ay)
-    absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
+    summary, absorption, missing = datacache.memo(ay, "overview-figures", lambda: _figures(ay))
     column_states = [(states.get((d, q), State.DRAFT), STATE_LABELS[states.get((d, q), State.DRAFT)])
                      for d, q, _ in COLUMNS]
     shown_states = [(s, label, SHORT[State(s)]) for s, label in column_states]
@@ -65,9 +72,8 @@ def _row(agency: Agency, year: int, internal: bool, published: bool,
         row.reasons.append("dikembalikan: " + ", ".join(returned))
     if absorption is not None and absorption.rounded is not None and absorption.rounded < threshold:
         row.reasons.append(f"serapan {absorption.display} % di bawah {format_number(threshold, 0)} %")
-    missing = [r for r in figures.low_absorption(ay) if not r.explanation]
     if missing:
-        row.reasons.append(f"{len(missing)} sub kegiatan serapan rendah tanpa penjelasan")
+        row.reasons.append(f"{missing} sub kegiatan serapan rendah tanpa penjelasan")
     if summary.mean.value is not None and summary.mean.rounded is not None and summary.mean.rounded < 75:
         row.reasons.append(f"rata-rata capaian {summary.mean.display} % di bawah 75 %")
     if summary.undefined:
