@@ -14,11 +14,12 @@ import datetime as dt
 from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import data_dir, read_toml, read_tsv
+from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines
 from sakip.monitoring import models as mon
-from sakip.organisations.models import Agency
+from sakip.organisations.models import Agency, StaffCount
 from sakip.planning import models as plan
 from sakip.rules.numbers import ColumnKind
-from sakip.workflow.models import DocumentStatus
+from sakip.workflow.models import DocumentStatus, StatusEvent
 
 CODE = "belitung"
 YEAR = 2024
@@ -118,11 +119,9 @@ def load() -> Agency:
         if row.has("realisasi_2023"):
             common.realisation(ind, YEAR - 1, row, "realisasi_2023")
 
-    # -- Work plan 2024 with money and realisation --------------------------------------------
-    wp = plan.WorkPlan.objects.create(agency=agency, year=YEAR, edition=edition)
-    lines: dict[str, plan.WorkPlanLine] = {}
+    # -- Work plan 2024 with money and realisation (written as `sakip import` writes lines) ----
+    work = ImportPlan(YEAR)
     entries = []
-    allocations, spending = [], []
     for order, row in enumerate(read_tsv(folder / "anggaran-2024.tsv")):
         tingkat = row.text("tingkat")
         if tingkat == "total":
@@ -130,32 +129,26 @@ def load() -> Agency:
         code = common.canonical(row.text("kode"), row.where("kode"))
         level = common.pick(common.LEVEL, tingkat, row.where("tingkat"))
         parent_code = code.rsplit(".", 2 if level == plan.Level.ACTIVITY else 1)[0] if level > plan.Level.PROGRAM else None
-        parent = lines.get(parent_code) if parent_code else None
-        if level > plan.Level.PROGRAM and parent is None:
+        if code in work.lines:
+            raise UserError(f"kode {code} tercantum dua kali.", where=row.where("kode"))
+        if parent_code and parent_code not in work.lines:
             raise UserError(f"induk {parent_code} belum ada sebelum {code}.", where=row.where("kode"))
-        line = plan.WorkPlanLine.objects.create(
-            work_plan=wp, parent=parent, code=code, level=level, name=row.text("nama"), order=order
-        )
-        lines[code] = line
+        line = work.lines[code] = LinePlan(code, int(level), row.text("nama"), "anggaran-2024.tsv", order=order)
         entries.append((code, int(level), row.text("nama")))
         if level != plan.Level.SUB_ACTIVITY:
             continue
         for column, version in (("rkpd", "rkpd"), ("apbd_induk", "apbd"), ("apbd_p", "apbd_p")):
             amount = row.money(column)
             if amount is not None:
-                allocations.append(plan.BudgetAllocation(line=line, version=version, amount=amount))
-        realised = row.money("realisasi")
-        if realised is not None:
-            spending.append(
-                mon.SpendingRealisation(
-                    line=line, period=mon.Period.YEAR, amount=realised,
-                    physical_progress=row.number("fisik", ColumnKind.PERCENT),
-                    explanation=row.text("penjelasan"),
-                    note="Realisasi s/d Desember 2024 (LKjIP 2024, Lampiran XII)",
-                )
-            )
-    plan.BudgetAllocation.objects.bulk_create(allocations)
-    mon.SpendingRealisation.objects.bulk_create(spending)
+                line.money[version] = amount
+        line.realised = row.money("realisasi")
+        if line.realised is not None:
+            line.physical_progress = row.number("fisik", ColumnKind.PERCENT)
+            line.explanation = row.text("penjelasan")
+    apply_lines(
+        work, agency, Outcome(), replace=False, path="anggaran-2024.tsv", edition=edition, bulk=True,
+        spending_note="Realisasi s/d Desember 2024 (LKjIP 2024, Lampiran XII)",
+    )
     common.nomenclature(edition, entries)
 
     # -- Perjanjian Kinerja 2024 and its revision ---------------------------------------------
@@ -213,14 +206,37 @@ def load() -> Agency:
                 follow_up=row.text("tindak_lanjut"), order=order,
             )
 
+    # -- Staff by education and status (Tabel 1.1); printed totals are claims, not loaded -------
+    groups: dict[str, int] = {}
+    for order, row in enumerate(read_tsv(folder / "sdm.tsv")):
+        if row.text("baris") != "jenis":
+            continue
+        group = row.text("kelompok")
+        groups.setdefault(group, len(groups))
+        StaffCount.objects.create(
+            agency=agency, year=YEAR, group=group, group_order=groups[group],
+            education=row.text("jenis_pendidikan"), order=order,
+            civil_servant_male=row.integer("pns_l"), civil_servant_female=row.integer("pns_p"),
+            contract_male=row.integer("pppk_l"), contract_female=row.integer("pppk_p"),
+            honorary_male=row.integer("honorer_l"), honorary_female=row.integer("honorer_p"),
+        )
+
     # -- Prose and the published report ---------------------------------------------------------
     common.narratives(agency, read_toml(folder / "narasi.toml"), "lkjip", YEAR)
     lkjip = docs.get("lkjip_2024", {})
     signed = lkjip.get("tanggal")
     for document in (DocumentStatus.Document.PK, DocumentStatus.Document.LKJIP):
-        DocumentStatus.objects.create(
+        status = DocumentStatus.objects.create(
             agency=agency, year=YEAR, document=document, state=DocumentStatus.State.FINAL
         )
+        if document == DocumentStatus.Document.LKJIP and isinstance(signed, dt.date):
+            # approved (locked) by the head on the day the report is dated: its signing date
+            event = StatusEvent.objects.create(
+                status=status, from_state=DocumentStatus.State.REVIEWED,
+                to_state=DocumentStatus.State.FINAL, comment="Data demo: tanggal LKjIP yang dicetak",
+            )
+            StatusEvent.objects.filter(pk=event.pk).update(
+                at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC))
     mon.PerformanceReport.objects.create(
         agency=agency, year=YEAR,
         published_at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC) if isinstance(signed, dt.date) else None,

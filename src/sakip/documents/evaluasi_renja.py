@@ -62,7 +62,7 @@ from sakip.rules.numbers import Figure
 from sakip.rules.scales import PERMENDAGRI_86_2017, category
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-NO_RENSTRA_MONEY = "pagu Renstra akhir periode tidak tersimpan"
+NO_RENSTRA_MONEY = rules_renja.NO_RENSTRA_MONEY
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ class QuarterLine:
     rp_quarters: list[int | None]
     rp: rules_renja.QuarterlyRow
     first: bool
+    rp_end: Figure = Figure(None, NO_RENSTRA_MONEY)
 
 
 def spent_before(ay: AgencyYear) -> dict[str, int]:
@@ -99,6 +100,31 @@ def spent_before(ay: AgencyYear) -> dict[str, int]:
     return dict(spent)
 
 
+def renstra_funding(ay: AgencyYear) -> dict[str, int]:
+    """The Renstra's money for the whole period, by code, as stated (planning.RenstraFunding)."""
+    from sakip.planning.models import RenstraFunding
+
+    plan = ay.strategic_plan
+    if plan is None:
+        return {}
+    return dict(RenstraFunding.objects.filter(strategic_plan_id=plan.id).values_list("code", "amount"))
+
+
+def renstra_money(lines: list[LineData], stated: dict[str, int]) -> dict[str, Figure]:
+    """Column 6 (Rp) of every line: its stated Renstra money or the sum of its children's
+    (rules.renja.renstra_money), computed from the leaves up."""
+    out: dict[str, Figure] = {}
+
+    def visit(line: LineData) -> Figure:
+        parts = [(child.code, visit(child)) for child in line.children]
+        out[line.code] = rules_renja.renstra_money(stated.get(line.code), parts or None)
+        return out[line.code]
+
+    for line in lines:
+        visit(line)
+    return out
+
+
 def _quarter_money(line: LineData, quarter: int) -> int | None:
     amounts = [s.amount for leaf in line.leaves() for s in leaf.spending if s.period == quarter]
     return total_amounts(amounts) if amounts else None
@@ -113,22 +139,25 @@ def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
     plan = ay.strategic_plan
     version = wp.budget_version
     before = spent_before(ay)
+    end_money = renstra_money(wp.programs, renstra_funding(ay))
     earlier = list(range(plan.start_year, n)) if plan else []
     out: list[QuarterLine] = []
     for line in walk_lines(wp.programs):
+        rp_end = end_money[line.code]
         rp_before_items = [before[leaf.code] for leaf in line.leaves() if leaf.code in before]
         rp_before = total_amounts(rp_before_items) if rp_before_items else None
         rp_year = line.budget(version) if version else None
         rp_quarters = [_quarter_money(line, q) for q in range(1, quarter + 1)]
         rp = rules_renja.quarterly_row(
-            renstra_target=None, realised_until_last_year=_dec(rp_before), target_year=_dec(rp_year),
+            renstra_target=rp_end.value, realised_until_last_year=_dec(rp_before),
+            target_year=_dec(rp_year),
             quarters=[_dec(v) for v in rp_quarters], up_to_quarter=quarter,
             polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM,
         )
         for index, ind in enumerate(line.indicators or [None]):
             if ind is None:
                 out.append(QuarterLine(line, None, None, None, None, [], None, rp_before, rp_year,
-                                       rp_quarters, rp, True))
+                                       rp_quarters, rp, True, rp_end))
                 continue
             k_end = ind.end_target_value if ind.end_target_value is not None else (
                 number_or_none(target_value(ind, plan.end_year)) if plan else None)
@@ -143,7 +172,7 @@ def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
                 aggregation=ind.aggregation, method=ay.settings.lower_is_better_method,
             )
             out.append(QuarterLine(line, ind, k_end, k_before, k_year, k_quarters, k, rp_before, rp_year,
-                                   rp_quarters, rp, index == 0))
+                                   rp_quarters, rp, index == 0, rp_end))
     return out
 
 
@@ -165,6 +194,23 @@ def _k(value: Decimal | None, why: str) -> Cell:
 
 def _rp(amount: int | None, why: str) -> Cell:
     return cells.money(amount) if amount is not None else Cell(None, "-", Kind.MONEY, note=why)
+
+
+def _renstra_money_cell(fig: Figure) -> Cell:
+    if fig.value is None:
+        return Cell(None, "belum diisi", Kind.MONEY, note=fig.reason)
+    cell = cells.money(int(fig.value))
+    cell.note = fig.note
+    return cell
+
+
+def _renstra_percent(item: QuarterLine) -> Cell:
+    if item.rp_end.value is None:
+        return Cell(None, "-", Kind.PERCENT, note=item.rp_end.reason)
+    cell = _short(cells.percent(item.rp.col15))
+    if item.rp.col15.value is not None:
+        cell.formula = "={rp14}/{rp6}*100"
+    return cell
 
 
 def _category(result: Achievement) -> Cell:
@@ -337,17 +383,18 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
             year.formula = "={rp13}/{rp8}*100"
         row = [
             cells.code(line.code), cells.text(line.name, bold=line.level == 3),
-            Cell(None, "-", Kind.MONEY, note=NO_RENSTRA_MONEY),
+            _renstra_money_cell(item.rp_end),
             _rp(item.rp_before, "tidak ada realisasi anggaran tahun sebelumnya"),
             money_cell(line, ay.work_plan.budget_version if ay.work_plan else None, "rp8"),
         ]
         row += [_rp(item.rp_quarters[i], "belum ada realisasi") for i in range(len(quarters))]
         row += [
             _short(_figure_cell(rp.col13, money=True)), _short(_figure_cell(rp.col14, money=True)),
-            Cell(None, "-", Kind.PERCENT, note=NO_RENSTRA_MONEY), _short(year), _category(rp.year_achievement),
+            _renstra_percent(item), _short(year), _category(rp.year_achievement),
         ]
         rows.append(Row(row, indent=indent_of(line.level), id=f"l{line.code}"))
     wp = ay.work_plan
+    missing_money = sum(1 for item in rows_data if item.first and item.rp_end.value is None)
     if wp is not None:
         version = wp.budget_version
         total = wp.total_budget(version) if version else None
@@ -372,8 +419,11 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         notes=_common_notes(quarter) + [
             "Anggaran selalu dijumlahkan: kolom 13 = Σ triwulan, kolom 14 = 7 + 13; pagu dan "
             "realisasi program dan kegiatan adalah jumlah sub kegiatannya.",
-            f"Kolom 6 dan 15: {NO_RENSTRA_MONEY}.",
-        ],
+            "Kolom 6: pagu seluruh periode Renstra sebagaimana tercantum pada Renstra; bila Renstra "
+            "hanya mencantumkan pagu rinciannya, pagu program/kegiatan adalah jumlah rinciannya. "
+            "Kolom 15 = 14/6 × 100.",
+        ] + ([f"Kolom 6 dan 15 kosong pada {missing_money} baris: {NO_RENSTRA_MONEY} "
+              "(isi pada halaman Renstra → Pagu akhir periode)."] if missing_money else []),
         source="Renja dan realisasi anggaran triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
     )
 
@@ -426,6 +476,18 @@ def build(ay: AgencyYear, options: Options) -> Document:
             f"({category(PERMENDAGRI_86_2017, mean.value)}); {len(mean.excluded)} indikator tidak "
             "ikut dirata-ratakan (belum ada realisasi, target kosong atau capaian tidak wajar)."))
     doc.add(table, money_table)
+    line_rows = [r for r in rows_data if r.first]
+    unfunded = [r.line.code for r in line_rows if r.rp_end.value is None]
+    if unfunded:
+        shown = ", ".join(unfunded[:10]) + (" …" if len(unfunded) > 10 else "")
+        doc.add(Paragraph.text(
+            f"[Pagu akhir periode Renstra belum diisi untuk {len(unfunded)} dari {len(line_rows)} "
+            "program/kegiatan/sub kegiatan; kolom 6 dan 15 (Rp) baris itu tidak dapat dihitung.]",
+            "missing"))
+        doc.warn(f"{NO_RENSTRA_MONEY} untuk {len(unfunded)} baris: {shown}", "Evaluasi Renja, kolom 6 (Rp)")
+    for r in line_rows:
+        if r.rp_end.note.startswith("berbeda"):
+            doc.warn(f"pagu Renstra {r.line.code} {r.rp_end.note}", "Evaluasi Renja, kolom 6 (Rp)")
     if missing:
         codes = ", ".join(r.line.code for r in missing[:10]) + (" …" if len(missing) > 10 else "")
         doc.warn(f"{len(missing)} indikator sub kegiatan belum memiliki realisasi s/d triwulan "
