@@ -270,7 +270,13 @@ def test_renja_goals_table_with_an_indicator_column_per_level(empty_region_agenc
 
     seed = shared_path("seeds", "000_1abe8954bf9dd558.txt")
     assert main(["import", str(seed), "--agency", "kosong", "--year", "2024"]) == 0
-    capsys.readouterr()
+    # the document names no Renstra; the goals table's caption gives the period
+    assert "periode Renstra 2024–2026 dari judul Tabel 3.1" in capsys.readouterr().out
+    from sakip.planning.models import StrategicPlan
+
+    assert list(StrategicPlan.objects.filter(agency__code="kosong").values_list("name", "start_year", "end_year")) == [
+        ("Renstra 2024–2026", 2024, 2026)
+    ]
     stored = {
         name_key(i.name): i
         for i in Indicator.objects.filter(strategic_plan__agency__code="kosong", subject="objective")
