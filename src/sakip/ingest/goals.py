@@ -107,6 +107,7 @@ class IndicatorItem:
     multiplier: Decimal | None = None
     data_source: str = ""
     realisation_notes: dict[int, str] = field(default_factory=dict)
+    order: int | None = None  # position among the plan's indicators (default: as listed)
     operands: dict[int, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
 
     @property

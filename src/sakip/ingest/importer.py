@@ -543,7 +543,7 @@ def apply_strategy(
                 baseline_level=(i_item.baseline.level if i_item.baseline else "")[:40],
                 end_target_value=i_item.end_target.value if i_item.end_target else None,
                 end_target_level=(i_item.end_target.level if i_item.end_target else "")[:40],
-                is_key=i_item.is_key, order=order,
+                is_key=i_item.is_key, order=order if i_item.order is None else i_item.order,
             )
             indicator.full_clean()
             indicator.save()
