@@ -7,6 +7,7 @@ the methods that return figures call the rules.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -380,6 +381,21 @@ class SakipEvaluationData:
     recommendations: list[tuple[str, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StaffRowData:
+    """Staff with one kind of education: (male, female) counts per employment status."""
+
+    group: str
+    education: str
+    civil_servant: tuple[int | None, int | None]
+    contract: tuple[int | None, int | None]
+    honorary: tuple[int | None, int | None]
+
+    @property
+    def statuses(self) -> tuple[tuple[int | None, int | None], ...]:
+        return (self.civil_servant, self.contract, self.honorary)
+
+
 @dataclass
 class AgencyYear:
     """Everything one agency-year's documents and pages are made from."""
@@ -398,6 +414,8 @@ class AgencyYear:
     narratives: dict[tuple[str, str], str]
     statuses: dict[str, str]  # document → state (sakip.workflow.DocumentStatus)
     published: bool
+    staff: list[StaffRowData] = field(default_factory=list)  # at 31 December of the year
+    approved_on: dict[str, dt.date] = field(default_factory=dict)  # document → day locked (signed)
 
     @property
     def report_status(self) -> str | None:
@@ -447,10 +465,12 @@ def load(agency_code: str, year: int) -> AgencyYear:
 
 
 def load_agency(agency: Agency, year: int) -> AgencyYear:
+    from django.utils import timezone
+
     from sakip.monitoring import models as mon
-    from sakip.organisations.models import Official, RegionHead
+    from sakip.organisations.models import Official, RegionHead, StaffCount
     from sakip.planning import models as plan
-    from sakip.workflow.models import DocumentStatus
+    from sakip.workflow.models import DocumentStatus, StatusEvent
 
     region = agency.region
     settings = RegionSettings(
@@ -666,12 +686,30 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         (n.document, n.section): n.text
         for n in plan.Narrative.objects.filter(agency=agency, year=year)
     }
+    staff = [
+        StaffRowData(
+            group=s.group, education=s.education,
+            civil_servant=(s.civil_servant_male, s.civil_servant_female),
+            contract=(s.contract_male, s.contract_female),
+            honorary=(s.honorary_male, s.honorary_female),
+        )
+        for s in StaffCount.objects.filter(agency=agency, year=year).order_by("group_order", "order")
+    ]
     report = mon.PerformanceReport.objects.filter(agency=agency, year=year).first()
     statuses = dict(
         DocumentStatus.objects.filter(agency=agency, year=year, quarter=0).values_list(
             "document", "state"
         )
     )
+    # The day a document was approved (locked) by the head is the day it is signed; a document
+    # reopened since has no signing date.
+    approved_on: dict[str, dt.date] = {}
+    for document, at in StatusEvent.objects.filter(
+        status__agency=agency, status__year=year, status__quarter=0,
+        to_state=DocumentStatus.State.FINAL,
+    ).order_by("at", "id").values_list("status__document", "at"):
+        if statuses.get(document) == DocumentStatus.State.FINAL:
+            approved_on[document] = timezone.localtime(at).date()
 
     return AgencyYear(
         year=year,
@@ -688,6 +726,8 @@ def load_agency(agency: Agency, year: int) -> AgencyYear:
         narratives=narratives,
         statuses=statuses,
         published=bool(report and report.published_at),
+        staff=staff,
+        approved_on=approved_on,
     )
 
 

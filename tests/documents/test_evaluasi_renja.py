@@ -59,7 +59,8 @@ def test_columns_13_to_15_by_aggregation_up_to_the_quarter(realised):
     (unrealised,) = rows_of(t, "1.06.01.2.01.06")
     assert cell(t, unrealised, "k13").display == "belum ada"
     assert cell(t, unrealised, "k13").note == "belum ada realisasi triwulan"
-    assert "pagu Renstra" in cell(m, money, "rp15").note
+    assert cell(m, money, "rp6").display == "belum diisi"
+    assert cell(m, money, "rp15").note == "pagu akhir periode Renstra belum diisi"
     assert "#DIV/0!" not in displays(doc)
     assert m.rows[-1].style == "total" and cell(m, m.rows[-1], "rp13").value == 5_000_000
 
@@ -92,3 +93,83 @@ def test_the_category_legend_is_the_scale_the_cells_use(batubara):
     notes = " ".join(table(build(2), "tabel-evaluasi-kinerja").notes)
     for band in PERMENDAGRI_86_2017.bands:
         assert f"{band.label} {band.describe()}" in notes
+
+
+def fund(**amounts):
+    from sakip.planning.models import RenstraFunding, StrategicPlan
+
+    plan = StrategicPlan.objects.get(agency__code="batubara", start_year=2024)
+    for code, amount in amounts.items():
+        RenstraFunding.objects.update_or_create(strategic_plan=plan, code=code.replace("_", "."),
+                                                defaults={"amount": amount})
+
+
+def test_renstra_money_gives_columns_6_and_15_through_the_rules(realised):
+    """Column 6 is the stated Renstra money (a kegiatan without its own is the sum of its sub
+    kegiatan); column 15 is what rules.renja.quarterly_row computes from 6 and 14."""
+    from decimal import Decimal
+
+    from sakip.rules import renja as rules_renja
+    from sakip.rules.achievement import Polarity
+
+    subs = WorkPlanLine.objects.filter(work_plan__year=2024, parent__code="1.06.01.2.01", level=5)
+    codes = sorted(subs.values_list("code", flat=True))
+    fund(**{c.replace(".", "_"): 30_000_000 + i for i, c in enumerate(codes)})
+    doc = build(2)
+    m = table(doc, "tabel-evaluasi-anggaran")
+    (money,) = rows_of(m, "1.06.01.2.01.01")
+    assert cell(m, money, "rp6").value == 30_000_000
+    expected = rules_renja.quarterly_row(
+        renstra_target=Decimal(30_000_000), realised_until_last_year=None,
+        target_year=Decimal(cell(m, money, "rp8").value), quarters=[Decimal(2_000_000), Decimal(3_000_000)],
+        up_to_quarter=2, polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM)
+    assert cell(m, money, "rp15").value == expected.col15.value
+    assert cell(m, money, "rp15").display == "16,67" == expected.col15.display  # 5.000.000 / 30.000.000
+    assert cell(m, money, "rp15").formula == "={rp14}/{rp6}*100"
+    assert cell(m, money, "rpcat").display == expected.category == "Sangat Rendah"
+    (activity,) = rows_of(m, "1.06.01.2.01")[:1]
+    total = sum(30_000_000 + i for i in range(len(codes)))
+    assert cell(m, activity, "rp6").value == total and cell(m, activity, "rp6").note == "jumlah rinciannya"
+    assert cell(m, activity, "rp15").value == rules_renja.quarterly_row(
+        renstra_target=Decimal(total), realised_until_last_year=None, target_year=None,
+        quarters=[Decimal(2_000_000), Decimal(3_000_000)], up_to_quarter=2,
+        polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM).col15.value
+    # The program has other kegiatan without money: it says so instead of a partial sum.
+    (program,) = rows_of(m, "1.06.01")[:1]
+    assert cell(m, program, "rp6").display == "belum diisi"
+    assert cell(m, program, "rp6").note.startswith("pagu akhir periode Renstra belum diisi untuk ")
+    assert cell(m, program, "rp15").display == "-"
+    assert any("kolom 6 (Rp)" in w.where for w in doc.warnings)
+
+
+def test_missing_renstra_money_is_said_in_the_document(batubara):
+    doc = build(1)
+    m = table(doc, "tabel-evaluasi-anggaran")
+    line_rows = [r for r in m.rows if r.style == "normal" and r.cells[0].display]
+    assert line_rows and all(cell(m, r, "rp6").display == "belum diisi" for r in line_rows)
+    assert any("Kolom 6 dan 15 kosong" in note for note in m.notes)
+    from tests.documents.helpers import text
+
+    assert "Pagu akhir periode Renstra belum diisi untuk" in text(doc)
+    assert any("pagu akhir periode Renstra belum diisi" in w.message for w in doc.warnings)
+
+
+def test_after_the_revision_the_year_is_measured_against_the_revised_target(realised):
+    """With APBD perubahan as the budget of record, column 8 is the Renja Perubahan target."""
+    from decimal import Decimal
+
+    from sakip.planning.models import BudgetAllocation, IndicatorTarget
+
+    target = IndicatorTarget.objects.get(indicator__code="1.06.01.2.01.01", year=2024,
+                                         indicator__strategic_plan__agency__code="batubara")
+    target.revised_value = Decimal(4)
+    target.save()
+    t = table(build(2), "tabel-evaluasi-kinerja")
+    (row,) = rows_of(t, "1.06.01.2.01.01")
+    assert cell(t, row, "k8").display == "2"  # no perubahan budget yet: the original target
+    for a in BudgetAllocation.objects.filter(line__work_plan__agency__code="batubara", version="renja"):
+        BudgetAllocation.objects.create(line_id=a.line_id, version="apbd_p", amount=a.amount)
+    t = table(build(2), "tabel-evaluasi-kinerja")
+    (row,) = rows_of(t, "1.06.01.2.01.01")
+    assert [cell(t, row, k).display for k in ("k8", "k13", "ky")] == ["4", "1", "25,00"]
+    assert any("target Renja Perubahan" in note for note in t.notes)

@@ -314,3 +314,49 @@ def test_prose_stored_by_the_editor_per_sasaran_number_is_merged(belitung):
     heading = next(b for b in reversed(doc.blocks[:i]) if b.__class__.__name__ == "Heading")
     assert heading.text.startswith("Tujuan 2")
     assert not any("Tujuan 2" in w.text() and "Analisis" in w.text() for w in doc.warnings)
+
+
+def test_staff_table_and_sentence_are_computed_from_the_stored_counts(ay):
+    """BAB I 1.3: the sentence states the totals of the table; in the XLSX the totals are SUM
+    formulas over the rows beside them, with the same cached values."""
+    doc = build("lkjip", ay)
+    table = model_table(doc, "tabel-pegawai")
+    total = table.rows[-1]
+    values = {col.key: cell.value for col, cell in zip(table.columns, total.cells, strict=True)}
+    assert (values["pns_l"], values["pns_p"], values["pppk_l"], values["pppk_p"],
+            values["honorer_l"], values["honorer_p"]) == (12, 12, 2, 2, 7, 4)
+    assert (values["jumlah_l"], values["jumlah_p"], values["jumlah"]) == (21, 18, 39)
+    sma = next(r for r in table.rows if r.cells[1].display == "SMA/ SMU")
+    assert [c.value for c in sma.cells[8:11]] == [4, 2, 6]  # the seed printed 6 / 3
+
+    data = render(doc, "docx")
+    tables, captions, texts = docx_tables_by_caption(data)
+    sentence = next(t for t in texts if t.startswith("Jumlah pegawai"))
+    assert "39 (tiga puluh sembilan) orang" in sentence
+    assert "24 (dua puluh empat) orang PNS, 4 (empat) orang PPPK, dan 11 (sebelas) orang tenaga honorer" in sentence
+    assert "28" not in sentence
+    caption = next(c for c in captions if "Jumlah Pegawai menurut Jenis Pendidikan" in c)
+    assert caption.startswith("Tabel 1.1")
+    assert data_rows(tables[caption], table)[-1][-3:] == ["21", "18", "39"]
+
+    wb = load_workbook(io.BytesIO(render(doc, "xlsx")))
+    ws = next(ws for ws in wb.worksheets if any(
+        isinstance(c.value, str) and "Jumlah Pegawai" in c.value for c in ws["A"][:3]))
+    last = max(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Jumlah Total")
+    assert str(ws.cell(last, 3).value).startswith("=")  # PNS L: sum of the group totals
+    assert str(ws.cell(last, 11).value) == f"=I{last}+J{last}"
+
+
+def test_signature_is_dated_the_day_the_head_approved_and_undated_after_reopening(belitung):
+    from sakip.documents.model import SignatureBlock
+    from sakip.workflow.models import DocumentStatus
+
+    def dates(doc):  # the head's own signature; the PK in the Lampiran has two parties
+        return [b.signatures[0].date for b in doc.blocks
+                if isinstance(b, SignatureBlock) and len(b.signatures) == 1]
+
+    doc = build("lkjip", dataset.load("belitung", 2024))
+    assert dates(doc) == ["4 Maret 2025", "4 Maret 2025"]  # Kata Pengantar and BAB IV
+    DocumentStatus.objects.filter(agency__code="belitung", year=2024, document="lkjip").update(
+        state=DocumentStatus.State.DRAFT)
+    assert dates(build("lkjip", dataset.load("belitung", 2024))) == ["", ""]

@@ -6,6 +6,7 @@ from sakip import dataset
 from sakip.documents.registry import Options, kinds
 from sakip.documents.renja_perubahan import SIGN_STATEMENT
 from sakip.planning.models import BudgetAllocation, WorkPlanLine
+from sakip.rules.numbers import format_value
 from tests.documents.helpers import cell, rows_of, table
 
 
@@ -51,3 +52,49 @@ def test_without_a_revised_version_says_so(batubara):
     assert any("pagu versi perubahan belum tersimpan" in w.message for w in doc.warnings)
     assert not list(doc.tables())
     assert WorkPlanLine.objects.filter(work_plan__agency=batubara).exists()
+
+
+def test_revised_targets_side_by_side_with_the_same_sign(batubara):
+    """A revised target is shown beside the original with after − before; an indicator
+    without a revised target keeps its target ("tetap")."""
+    from decimal import Decimal
+
+    from sakip.planning.models import IndicatorTarget
+
+    revise(batubara)
+    target = IndicatorTarget.objects.get(indicator__code="1.06.06.2.01.01", year=2024,
+                                         indicator__strategic_plan__agency=batubara)
+    original = target.value
+    target.revised_value = original + Decimal(25)
+    target.save()
+    lower = IndicatorTarget.objects.get(indicator__code="1.06.06.2.02.01", year=2024,
+                                        indicator__strategic_plan__agency=batubara)
+    lower.revised_value = lower.value - Decimal("0.5")
+    lower.save()
+    doc = kinds()["renja-perubahan"].build(dataset.load("batubara", 2024), Options())
+    t = table(doc, "tabel-renja-perubahan")
+    (food,) = rows_of(t, "1.06.06.2.01.01")
+    before, after = cell(t, food, "target").display, cell(t, food, "target_after").display
+    assert before.split()[0] == format_value(original) and after.split()[0] == format_value(original + 25)
+    assert cell(t, food, "target_diff").display == "+25"
+    assert cell(t, food, "note").display.startswith("Target berubah.")
+    (kampung,) = rows_of(t, "1.06.06.2.02.01")
+    assert cell(t, kampung, "target_diff").display == "−0,50"  # figures shown with 2 decimals (RULES §1)
+    (program,) = rows_of(t, "1.06.06")[:1]
+    assert cell(t, program, "target_diff").display == "tetap"
+    assert cell(t, program, "target_after").display == cell(t, program, "target").display
+    assert t.number_row[6] == "7=6−5" and t.number_row[9] == "10=9−8"
+    from tests.documents.helpers import text
+
+    assert "target 2 indikator berubah" in text(doc)
+
+
+def test_target_change_rule():
+    from decimal import Decimal
+
+    from sakip.documents.renja_perubahan import target_change
+
+    assert target_change(Decimal(10), Decimal(12)) == "+2"
+    assert target_change(Decimal(10), Decimal(10)) == "tetap"
+    assert target_change(Decimal(10), None) == "tetap"
+    assert target_change("BB", "A") == "berubah"

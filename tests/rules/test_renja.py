@@ -5,8 +5,15 @@ from decimal import Decimal as D
 import pytest
 
 from sakip.rules.achievement import AchievementStatus, Flag, Polarity
-from sakip.rules.numbers import ColumnKind, Number, parse_number
-from sakip.rules.renja import Aggregation, aggregate, evaluation_row, quarterly_row
+from sakip.rules.numbers import ColumnKind, Figure, Number, parse_number
+from sakip.rules.renja import (
+    NO_RENSTRA_MONEY,
+    Aggregation,
+    aggregate,
+    evaluation_row,
+    quarterly_row,
+    renstra_money,
+)
 
 UP = Polarity.HIGHER_IS_BETTER
 DOWN = Polarity.LOWER_IS_BETTER
@@ -190,3 +197,20 @@ def test_quarterly_money_columns_and_undefined():
             polarity=UP,
             aggregation=Aggregation.SUM,
         )
+
+
+def test_renstra_money_stated_summed_or_undefined():
+    """E-form column 6 (Rp): the stated amount, else the complete sum of the children."""
+    assert renstra_money(300) == Figure(D(300))
+    assert renstra_money(None).reason == NO_RENSTRA_MONEY
+    complete = renstra_money(None, [("a", Figure(D(100))), ("b", Figure(D(250)))])
+    assert complete.value == 350 and complete.note == "jumlah rinciannya"
+    partial = renstra_money(None, [("a", Figure(D(100))), ("b", Figure(None, "x"))])
+    assert partial.value is None  # a partial sum would overstate column 15
+    assert partial.reason == f"{NO_RENSTRA_MONEY} untuk 1 dari 2 rinciannya (b)"
+    stated = renstra_money(400, [("a", Figure(D(100))), ("b", Figure(D(250)))])
+    assert stated.value == 400 and stated.note.startswith("berbeda dari jumlah rinciannya (350)")
+    assert renstra_money(350, [("a", Figure(D(100))), ("b", Figure(D(250)))]).note == ""
+    assert renstra_money(0).value == 0
+    with pytest.raises(ValueError):
+        renstra_money(-1)

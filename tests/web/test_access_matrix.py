@@ -31,7 +31,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from sakip.monitoring.models import IndicatorRealisation, PerformanceReport, SpendingRealisation
-from sakip.planning.models import Goal, Indicator, PerformanceAgreement, WorkPlanLine
+from sakip.planning.models import (
+    CommunityProposal,
+    Goal,
+    Indicator,
+    PerformanceAgreement,
+    RenstraFunding,
+    WorkPlanLine,
+)
 from sakip.web.models import Evidence
 from sakip.workflow.models import DocumentStatus
 
@@ -97,6 +104,8 @@ CASES = [
     Case("masuk/", "get", lambda o: "/masuk/", ALL_OK),
     Case("keluar/", "post", lambda o: "/keluar/", ALL_OK),
     Case("daerah/", "get", lambda o: "/daerah/", ALL_OK),
+    # The interface language switch (Django's set_language): anybody, a cookie only.
+    Case("bahasa/", "post", lambda o: "/bahasa/", ALL_OK, data=lambda o: {"language": "en", "next": "/"}),
     Case(f"{P}/", "get", lambda o: f"/{B}/", ALL_OK),  # published
     Case(f"{P}/", "get", lambda o: "/pd/batubara/2024/",
          outcomes("login hidden ok hidden hidden hidden ok")),  # a draft of another region
@@ -153,6 +162,10 @@ CASES = [
     Case(f"{P}/ubah/renja/tambah/", "post", lambda o: f"/{B}/ubah/renja/tambah/",
          outcomes("login hidden hidden hidden refused refused hidden"), data=lambda o: {"code": "x"}),
     Case(f"{P}/ubah/renstra/", "get", lambda o: f"/{B}/ubah/renstra/", INTERNAL_READ),
+    Case(f"{P}/ubah/renstra/pagu/", "get", lambda o: f"/{B}/ubah/renstra/pagu/", INTERNAL_READ),
+    Case(f"{P}/ubah/renstra/pagu/", "post", lambda o: f"/{B}/ubah/renstra/pagu/", AGENCY_WRITE,
+         data=lambda o: {"amount_1.06.01": "1.000.000", "orig_1.06.01": "∅"},
+         effect=lambda o: RenstraFunding.objects.filter(code="1.06.01", amount=1_000_000).exists()),
     Case(f"{P}/ubah/renstra/<slug:what>/", "get", lambda o: f"/{B}/ubah/renstra/tujuan/", INTERNAL_READ),
     Case(f"{P}/ubah/renstra/<slug:what>/", "post", lambda o: f"/{B}/ubah/renstra/tujuan/",
          AGENCY_WRITE, data=lambda o: {"number": "9", "statement": "Tujuan matriks", "order": "9"},
@@ -166,6 +179,21 @@ CASES = [
          effect=lambda o: not WorkPlanLine.objects.filter(pk=o["line"]).exists()),
     Case(f"{P}/ubah/renstra/<slug:what>/baru-di/<int:parent>/", "get",
          lambda o: f"/{B}/ubah/renstra/sasaran/baru-di/{o.get('goal', 'G')}/", INTERNAL_READ),
+    # Community proposals of the agency-year (Renja §2.5).
+    Case(f"{P}/ubah/usulan/", "get", lambda o: f"/{B}/ubah/usulan/", INTERNAL_READ),
+    Case(f"{P}/ubah/usulan/", "post", lambda o: f"/{B}/ubah/usulan/", AGENCY_WRITE,
+         data=lambda o: {"proposal": "Usulan baru matriks", "source": "pokir", "status": "accepted"},
+         effect=lambda o: CommunityProposal.objects.filter(proposal="Usulan baru matriks").exists()),
+    Case(f"{P}/ubah/usulan/<int:pk>/", "get", lambda o: f"/{B}/ubah/usulan/{o.get('proposal', 'U')}/",
+         INTERNAL_READ),
+    Case(f"{P}/ubah/usulan/<int:pk>/", "post", lambda o: f"/{B}/ubah/usulan/{o.get('proposal', 'U')}/",
+         AGENCY_WRITE,
+         data=lambda o: {"proposal": "Usulan matriks", "source": "musrenbang", "status": "rejected",
+                         "reason": "Bukan kewenangan dinas."},
+         effect=lambda o: CommunityProposal.objects.filter(pk=o["proposal"], status="rejected").exists()),
+    Case(f"{P}/ubah/usulan/<int:pk>/hapus/", "post",
+         lambda o: f"/{B}/ubah/usulan/{o.get('proposal', 'U')}/hapus/", AGENCY_WRITE,
+         effect=lambda o: not CommunityProposal.objects.filter(pk=o["proposal"]).exists()),
     Case(f"{P}/ubah/pk/", "get", lambda o: f"/{B}/ubah/pk/", INTERNAL_READ),
     Case(f"{P}/ubah/pk/", "post", lambda o: "/pd/belitung/2025/ubah/pk/?versi=original",
          AGENCY_WRITE, data=lambda o: {},
@@ -228,7 +256,10 @@ def objects(demo_data, settings, tmp_path):
     ev.file.save("a.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     ev.save()
     return {"indicator": indicator.pk, "line": line.pk, "evidence": ev.pk, "coded_indicator": coded.pk,
-            "goal": Goal.objects.filter(strategic_plan__agency=belitung).first().pk}
+            "goal": Goal.objects.filter(strategic_plan__agency=belitung).first().pk,
+            "proposal": CommunityProposal.objects.create(
+                agency=belitung, year=2024, proposal="Usulan matriks", source="musrenbang",
+                status="accepted").pk}
 
 
 def _login_redirect(response) -> bool:

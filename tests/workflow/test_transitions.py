@@ -26,7 +26,7 @@ def test_renja_goes_through_the_whole_cycle(demo, people):
     t.move(head, agency, 2024, "renja", "approve")
     assert t.is_locked(agency, 2024, "renja")
     assert not t.can_edit(head, agency, 2024, "renja")
-    events = list(StatusEvent.objects.filter(status__agency=agency).order_by("at", "id"))
+    events = list(StatusEvent.objects.filter(status__agency=agency, status__document="renja").order_by("at", "id"))
     assert [(e.from_state, e.to_state, e.user.username) for e in events] == [
         (State.DRAFT, State.SUBMITTED, "operator.belitung"),
         (State.SUBMITTED, State.VERIFIED, "bappeda.belitung"),

@@ -1,6 +1,7 @@
 """`sakip import PATH --agency CODE --year N [--dry-run] [--replace]`: load what `sakip check`
 recognises in a document (work plan lines, money per sub kegiatan and budget version,
-realised spending, indicators with their targets) into the database, in one transaction."""
+realised spending, indicators with their targets, goals and objectives with their indicators,
+targets and realisations per year) into the database, in one transaction."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from sakip.commands.common import add_agency_year
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subparsers.add_parser(
         "import",
-        help="muat baris rencana kerja, pagu, realisasi dan target dari dokumen (teks, DOCX, XLSX, PDF)",
+        help="muat baris rencana kerja, pagu, realisasi, tujuan/sasaran dan target dari dokumen (teks, DOCX, XLSX, PDF)",
         description=(
-            "Hanya fakta yang disimpan (pagu sub kegiatan, realisasi, target); angka turunan "
-            "yang tercetak (jumlah induk, persentase, capaian) tidak pernah disimpan. Bila data "
+            "Hanya fakta yang disimpan (pagu sub kegiatan, realisasi, tujuan, sasaran, indikator, "
+            "target dan realisasi indikator); angka turunan yang tercetak (jumlah induk, "
+            "persentase, capaian, rata-rata, predikat) tidak pernah disimpan. Bila data "
             "tersimpan berbeda, perbedaannya dicantumkan dan tidak ada yang ditulis kecuali "
             "dengan --replace."
         ),
@@ -43,10 +45,15 @@ def import_document(args: argparse.Namespace) -> int:
     outcome = apply_plan(plan, args.agency, path=args.path, dry_run=args.dry_run, replace=args.replace)
     head = "Uji coba (tidak ada yang disimpan)" if args.dry_run else ("Disimpan" if outcome.written else "Tidak disimpan")
     print(f"{head}: {args.agency} tahun {args.year} dari {args.path}")
+    verb = "dibuat" if outcome.written else "akan dibuat"
     for what, n in sorted(outcome.created.items()):
-        print(f"  {'akan dibuat' if not outcome.written else 'dibuat'}: {n} {what}")
+        print(f"  {verb}: {n} {what}")
+    for item in outcome.items[:200]:
+        print(f"    + {item}")
     if outcome.unchanged:
         print(f"  sudah sama: {outcome.unchanged}")
+    for assumption in outcome.assumptions:
+        print(f"  anggapan: {assumption}")
     for note in plan.notes:
         print(f"  catatan: {note}")
     if outcome.conflicts:

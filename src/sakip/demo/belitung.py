@@ -13,12 +13,15 @@ import datetime as dt
 
 from sakip.common.errors import UserError
 from sakip.demo import common
-from sakip.demo.files import data_dir, read_toml, read_tsv
+from sakip.demo.files import Row, data_dir, read_toml, read_tsv
+from sakip.ingest.goals import Fact, GoalItem, IndicatorItem, ObjectiveItem, StrategyPlan
+from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines, apply_strategy
 from sakip.monitoring import models as mon
-from sakip.organisations.models import Agency
+from sakip.organisations.models import Agency, StaffCount
 from sakip.planning import models as plan
+from sakip.rules.achievement import Polarity, TargetKind
 from sakip.rules.numbers import ColumnKind
-from sakip.workflow.models import DocumentStatus
+from sakip.workflow.models import DocumentStatus, StatusEvent
 
 CODE = "belitung"
 YEAR = 2024
@@ -46,60 +49,71 @@ def load() -> Agency:
         start_year=rs["start_year"], end_year=rs["end_year"],
         vision=rs.get("visi", ""), mission=rs.get("misi", ""),
     )
-    goals: dict[str, plan.Goal] = {}
-    objectives: dict[str, plan.Objective] = {}
-    iku: dict[str, plan.Indicator] = {}
+    # goals, objectives and their indicators are written as `sakip import` writes them
+    strategy = StrategyPlan((rs["start_year"], rs["end_year"]), "renstra.tsv")
+    items: dict[str, IndicatorItem] = {}
     rows = list(read_tsv(folder / "renstra.tsv"))
     for row in rows:
         g_no = row.text("nomor_tujuan")
-        if g_no not in goals and row.text("tingkat") == "tujuan":
-            goals[g_no] = plan.Goal.objects.create(
-                strategic_plan=sp, number=g_no, statement=row.text("pernyataan"), order=len(goals)
-            )
+        if row.text("tingkat") == "tujuan" and all(g.number != g_no for g in strategy.goals):
+            strategy.goals.append(GoalItem(g_no, row.text("pernyataan")))
     for row in rows:
         s_no = row.text("nomor_sasaran")
-        if row.text("tingkat") == "sasaran" and s_no not in objectives:
-            goal = goals.get(row.text("nomor_tujuan"))
-            if goal is None:
+        if row.text("tingkat") == "sasaran" and all(o.number != s_no for o in strategy.objectives):
+            if all(g.number != row.text("nomor_tujuan") for g in strategy.goals):
                 raise UserError("sasaran tanpa tujuan.", where=row.where("nomor_tujuan"))
-            objectives[s_no] = plan.Objective.objects.create(
-                goal=goal, number=s_no, statement=row.text("pernyataan"), order=len(objectives)
-            )
-    for order, row in enumerate(rows):
+            strategy.objectives.append(ObjectiveItem(s_no, row.text("nomor_tujuan"), row.text("pernyataan")))
+    for row in rows:
         is_goal = row.text("tingkat") == "tujuan"
-        ind = common.indicator(
-            row, sp, order,
-            subject=plan.Indicator.Subject.GOAL if is_goal else plan.Indicator.Subject.OBJECTIVE,
-            goal=goals[row.text("nomor_tujuan")] if is_goal else None,
-            objective=None if is_goal else objectives[row.text("nomor_sasaran")],
+        kind = common.pick(common.TARGET_KIND, row.text("jenis_target"), row.where("jenis_target"))
+        ind_item = IndicatorItem(
+            "goal" if is_goal else "objective",
+            row.text("nomor_tujuan") if is_goal else row.text("nomor_sasaran"),
+            row.text("indikator"),
             number=row.text("kode"),
+            unit=row.text("satuan"),
+            formula=row.text("formula"),
+            polarity=Polarity(common.pick(common.POLARITY, row.text("polaritas"), row.where("polaritas"))),
+            target_kind=TargetKind(kind),
+            ordinal_scale=row.text("skala"),
+            percentage_change=row.text("persentase_perubahan") == "ya",
+            aggregation=common.pick(common.AGGREGATION, row.text("agregasi"), row.where("agregasi")),
+            baseline_year=row.integer("tahun_data_awal"),
+            baseline=_fact(kind, row, "data_awal"),
+            end_target=_fact(kind, row, "target_akhir"),
+            is_key=row.text("iku") == "ya",
+            numerator_label=row.text("pembilang"),
+            denominator_label=row.text("penyebut"),
+            multiplier=row.number("pengali", ColumnKind.MEASURE),
+            data_source=row.text("sumber_data"),
         )
-        ind.formula = row.text("formula")
-        ind.numerator_label = row.text("pembilang")
-        ind.denominator_label = row.text("penyebut")
-        ind.multiplier = row.number("pengali", ColumnKind.MEASURE)
-        ind.data_source = row.text("sumber_data")
-        ind.baseline_year = row.integer("tahun_data_awal")
-        common.set_value(ind, "baseline", row, "data_awal")
-        common.set_value(ind, "end_target", row, "target_akhir")
-        ind.is_key = row.text("iku") == "ya"
-        ind.percentage_change = row.text("persentase_perubahan") == "ya"
-        ind.full_clean()
-        ind.save()
-        iku[row.text("kode")] = ind
         for year in (2024, 2025, 2026):
-            common.target(ind, year, row, f"target_{year}")
+            fact = _fact(kind, row, f"target_{year}")
+            if fact is not None:
+                ind_item.targets[year] = fact
+        strategy.indicators.append(ind_item)
+        items[ind_item.number] = ind_item
 
     # The series since 2019 (earlier Renstra years carry the targets that applied then).
     for row in read_tsv(folder / "realisasi-iku.tsv"):
-        ind = iku[row.text("kode")]
+        ind_item = items[row.text("kode")]
         year = row.required_integer("tahun")
         if year < rs["start_year"]:
-            common.target(ind, year, row, "target")
-        note = f"Renstra {row.text('renstra')}"
-        if row.text("indikator_lama"):
-            note += f"; indikator: {row.text('indikator_lama')}"
-        common.realisation(ind, year, row, "realisasi", note=note)
+            fact = _fact(ind_item.target_kind.value, row, "target")
+            if fact is not None:
+                ind_item.targets[year] = fact
+        fact = _fact(ind_item.target_kind.value, row, "realisasi")
+        if fact is None:
+            continue
+        ind_item.realisations[year] = fact
+        ind_item.realisation_notes[year] = f"Renstra {row.text('renstra')}" + (
+            f"; indikator: {row.text('indikator_lama')}" if row.text("indikator_lama") else ""
+        )
+        if row.has("pembilang"):
+            ind_item.operands[year] = (
+                row.number("pembilang", ColumnKind.MEASURE), row.number("penyebut", ColumnKind.MEASURE)
+            )
+    iku = apply_strategy(strategy, sp, Outcome(), replace=False, path="renstra.tsv")
 
     # -- Program / kegiatan / sub kegiatan indicators ----------------------------------------
     for order, row in enumerate(read_tsv(folder / "program-indikator-2024.tsv"), start=100):
@@ -118,11 +132,9 @@ def load() -> Agency:
         if row.has("realisasi_2023"):
             common.realisation(ind, YEAR - 1, row, "realisasi_2023")
 
-    # -- Work plan 2024 with money and realisation --------------------------------------------
-    wp = plan.WorkPlan.objects.create(agency=agency, year=YEAR, edition=edition)
-    lines: dict[str, plan.WorkPlanLine] = {}
+    # -- Work plan 2024 with money and realisation (written as `sakip import` writes lines) ----
+    work = ImportPlan(YEAR)
     entries = []
-    allocations, spending = [], []
     for order, row in enumerate(read_tsv(folder / "anggaran-2024.tsv")):
         tingkat = row.text("tingkat")
         if tingkat == "total":
@@ -130,32 +142,26 @@ def load() -> Agency:
         code = common.canonical(row.text("kode"), row.where("kode"))
         level = common.pick(common.LEVEL, tingkat, row.where("tingkat"))
         parent_code = code.rsplit(".", 2 if level == plan.Level.ACTIVITY else 1)[0] if level > plan.Level.PROGRAM else None
-        parent = lines.get(parent_code) if parent_code else None
-        if level > plan.Level.PROGRAM and parent is None:
+        if code in work.lines:
+            raise UserError(f"kode {code} tercantum dua kali.", where=row.where("kode"))
+        if parent_code and parent_code not in work.lines:
             raise UserError(f"induk {parent_code} belum ada sebelum {code}.", where=row.where("kode"))
-        line = plan.WorkPlanLine.objects.create(
-            work_plan=wp, parent=parent, code=code, level=level, name=row.text("nama"), order=order
-        )
-        lines[code] = line
+        line = work.lines[code] = LinePlan(code, int(level), row.text("nama"), "anggaran-2024.tsv", order=order)
         entries.append((code, int(level), row.text("nama")))
         if level != plan.Level.SUB_ACTIVITY:
             continue
         for column, version in (("rkpd", "rkpd"), ("apbd_induk", "apbd"), ("apbd_p", "apbd_p")):
             amount = row.money(column)
             if amount is not None:
-                allocations.append(plan.BudgetAllocation(line=line, version=version, amount=amount))
-        realised = row.money("realisasi")
-        if realised is not None:
-            spending.append(
-                mon.SpendingRealisation(
-                    line=line, period=mon.Period.YEAR, amount=realised,
-                    physical_progress=row.number("fisik", ColumnKind.PERCENT),
-                    explanation=row.text("penjelasan"),
-                    note="Realisasi s/d Desember 2024 (LKjIP 2024, Lampiran XII)",
-                )
-            )
-    plan.BudgetAllocation.objects.bulk_create(allocations)
-    mon.SpendingRealisation.objects.bulk_create(spending)
+                line.money[version] = amount
+        line.realised = row.money("realisasi")
+        if line.realised is not None:
+            line.physical_progress = row.number("fisik", ColumnKind.PERCENT)
+            line.explanation = row.text("penjelasan")
+    apply_lines(
+        work, agency, Outcome(), replace=False, path="anggaran-2024.tsv", edition=edition, bulk=True,
+        spending_note="Realisasi s/d Desember 2024 (LKjIP 2024, Lampiran XII)",
+    )
     common.nomenclature(edition, entries)
 
     # -- Perjanjian Kinerja 2024 and its revision ---------------------------------------------
@@ -213,16 +219,48 @@ def load() -> Agency:
                 follow_up=row.text("tindak_lanjut"), order=order,
             )
 
+    # -- Staff by education and status (Tabel 1.1); printed totals are claims, not loaded -------
+    groups: dict[str, int] = {}
+    for order, row in enumerate(read_tsv(folder / "sdm.tsv")):
+        if row.text("baris") != "jenis":
+            continue
+        group = row.text("kelompok")
+        groups.setdefault(group, len(groups))
+        StaffCount.objects.create(
+            agency=agency, year=YEAR, group=group, group_order=groups[group],
+            education=row.text("jenis_pendidikan"), order=order,
+            civil_servant_male=row.integer("pns_l"), civil_servant_female=row.integer("pns_p"),
+            contract_male=row.integer("pppk_l"), contract_female=row.integer("pppk_p"),
+            honorary_male=row.integer("honorer_l"), honorary_female=row.integer("honorer_p"),
+        )
+
     # -- Prose and the published report ---------------------------------------------------------
     common.narratives(agency, read_toml(folder / "narasi.toml"), "lkjip", YEAR)
     lkjip = docs.get("lkjip_2024", {})
     signed = lkjip.get("tanggal")
     for document in (DocumentStatus.Document.PK, DocumentStatus.Document.LKJIP):
-        DocumentStatus.objects.create(
+        status = DocumentStatus.objects.create(
             agency=agency, year=YEAR, document=document, state=DocumentStatus.State.FINAL
         )
+        if document == DocumentStatus.Document.LKJIP and isinstance(signed, dt.date):
+            # approved (locked) by the head on the day the report is dated: its signing date
+            event = StatusEvent.objects.create(
+                status=status, from_state=DocumentStatus.State.REVIEWED,
+                to_state=DocumentStatus.State.FINAL, comment="Data demo: tanggal LKjIP yang dicetak",
+            )
+            StatusEvent.objects.filter(pk=event.pk).update(
+                at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC))
     mon.PerformanceReport.objects.create(
         agency=agency, year=YEAR,
         published_at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC) if isinstance(signed, dt.date) else None,
     )
     return agency
+
+
+def _fact(kind: str, row: Row, column: str) -> Fact | None:
+    """A cell as a target or realisation: a level for ordinal indicators, else a number."""
+    if not row.has(column):
+        return None
+    if kind == plan.TargetKind.ORDINAL:
+        return Fact(None, row.text(column))
+    return Fact(row.number(column, ColumnKind.MEASURE))

@@ -33,10 +33,10 @@ def money(amount: int | None, formula: str | None = None, cents: bool = False) -
     return Cell(amount, shown, Kind.MONEY, formula=formula)
 
 
-def count(value: int | None) -> Cell:
+def count(value: int | None, formula: str | None = None) -> Cell:
     if value is None:
         return Cell(None, "-", Kind.COUNT)
-    return Cell(value, format_number(value, 0), Kind.COUNT)
+    return Cell(value, format_number(value, 0), Kind.COUNT, formula=formula)
 
 
 def measure(value: Decimal | str | Score | None, missing: str = "-") -> Cell:

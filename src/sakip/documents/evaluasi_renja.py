@@ -11,6 +11,12 @@ always summed. Only the quarters up to the one asked for exist in the report: re
 entered for a later quarter are ignored, so the TW II report is the same whenever it is run.
 The year's own achievement (13 / 8) is added for K and Rp.
 
+Column 6 (Rp) is the Renstra's money for the whole period (planning.RenstraFunding; a line
+without a stated amount takes the complete sum of its children, `rules.renja.renstra_money`);
+where none is stored the cells read "belum diisi" and the document says so. When the budget of
+record is a perubahan version (APBD-P/RKPD-P), column 8 (K) is the revised target where one is
+stored, matching the revised money of column 8 (Rp).
+
 Prose (Narrative, document "renja"): `evaluasi.tw<q>.pendorong`, `.penghambat`,
 `.tindak_lanjut` (factors and follow-up of quarter q).
 """
@@ -58,11 +64,13 @@ from sakip.rules.achievement import Achievement, Polarity
 from sakip.rules.averages import mean_achievement
 from sakip.rules.budget import total_amounts
 from sakip.rules.method import method_text
-from sakip.rules.numbers import Figure
+from sakip.rules.numbers import Figure, Score
 from sakip.rules.scales import PERMENDAGRI_86_2017, category
 
+Target = Decimal | str | Score | None
+
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-NO_RENSTRA_MONEY = "pagu Renstra akhir periode tidak tersimpan"
+NO_RENSTRA_MONEY = rules_renja.NO_RENSTRA_MONEY
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class QuarterLine:
     rp_quarters: list[int | None]
     rp: rules_renja.QuarterlyRow
     first: bool
+    rp_end: Figure = Figure(None, NO_RENSTRA_MONEY)
 
 
 def spent_before(ay: AgencyYear) -> dict[str, int]:
@@ -99,6 +108,43 @@ def spent_before(ay: AgencyYear) -> dict[str, int]:
     return dict(spent)
 
 
+def renstra_funding(ay: AgencyYear) -> dict[str, int]:
+    """The Renstra's money for the whole period, by code, as stated (planning.RenstraFunding)."""
+    from sakip.planning.models import RenstraFunding
+
+    plan = ay.strategic_plan
+    if plan is None:
+        return {}
+    return dict(RenstraFunding.objects.filter(strategic_plan_id=plan.id).values_list("code", "amount"))
+
+
+def renstra_money(lines: list[LineData], stated: dict[str, int]) -> dict[str, Figure]:
+    """Column 6 (Rp) of every line: its stated Renstra money or the sum of its children's
+    (rules.renja.renstra_money), computed from the leaves up."""
+    out: dict[str, Figure] = {}
+
+    def visit(line: LineData) -> Figure:
+        parts = [(child.code, visit(child)) for child in line.children]
+        out[line.code] = rules_renja.renstra_money(stated.get(line.code), parts or None)
+        return out[line.code]
+
+    for line in lines:
+        visit(line)
+    return out
+
+
+def revised_targets_of_record(ay: AgencyYear) -> dict[int, Target]:
+    """The revised (perubahan) targets when the budget of record is a perubahan version: the
+    year is then evaluated against the Renja Perubahan, targets and money alike."""
+    from sakip.common.budget_versions import REVISED_VERSIONS
+    from sakip.documents.renja_perubahan import revised_targets
+
+    wp = ay.work_plan
+    if wp is None or wp.budget_version not in REVISED_VERSIONS:
+        return {}
+    return revised_targets(ay)
+
+
 def _quarter_money(line: LineData, quarter: int) -> int | None:
     amounts = [s.amount for leaf in line.leaves() for s in leaf.spending if s.period == quarter]
     return total_amounts(amounts) if amounts else None
@@ -112,29 +158,33 @@ def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
     n = ay.year
     plan = ay.strategic_plan
     version = wp.budget_version
+    revised = revised_targets_of_record(ay)
     before = spent_before(ay)
+    end_money = renstra_money(wp.programs, renstra_funding(ay))
     earlier = list(range(plan.start_year, n)) if plan else []
     out: list[QuarterLine] = []
     for line in walk_lines(wp.programs):
+        rp_end = end_money[line.code]
         rp_before_items = [before[leaf.code] for leaf in line.leaves() if leaf.code in before]
         rp_before = total_amounts(rp_before_items) if rp_before_items else None
         rp_year = line.budget(version) if version else None
         rp_quarters = [_quarter_money(line, q) for q in range(1, quarter + 1)]
         rp = rules_renja.quarterly_row(
-            renstra_target=None, realised_until_last_year=_dec(rp_before), target_year=_dec(rp_year),
+            renstra_target=rp_end.value, realised_until_last_year=_dec(rp_before),
+            target_year=_dec(rp_year),
             quarters=[_dec(v) for v in rp_quarters], up_to_quarter=quarter,
             polarity=Polarity.HIGHER_IS_BETTER, aggregation=rules_renja.Aggregation.SUM,
         )
         for index, ind in enumerate(line.indicators or [None]):
             if ind is None:
                 out.append(QuarterLine(line, None, None, None, None, [], None, rp_before, rp_year,
-                                       rp_quarters, rp, True))
+                                       rp_quarters, rp, True, rp_end))
                 continue
             k_end = ind.end_target_value if ind.end_target_value is not None else (
                 number_or_none(target_value(ind, plan.end_year)) if plan else None)
             past = [number_or_none(ind.realised(y)) for y in earlier]
             k_before = rules_renja.aggregate(past, ind.aggregation) if past else None
-            k_year = number_or_none(target_value(ind, n))
+            k_year = number_or_none(revised.get(ind.id, target_value(ind, n)))
             by_period = {r.period: r.value for r in ind.realisations_of(n, quarter) if r.period > 0}
             k_quarters = [by_period.get(q) for q in range(1, quarter + 1)]
             k = rules_renja.quarterly_row(
@@ -143,7 +193,7 @@ def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
                 aggregation=ind.aggregation, method=ay.settings.lower_is_better_method,
             )
             out.append(QuarterLine(line, ind, k_end, k_before, k_year, k_quarters, k, rp_before, rp_year,
-                                   rp_quarters, rp, index == 0))
+                                   rp_quarters, rp, index == 0, rp_end))
     return out
 
 
@@ -165,6 +215,23 @@ def _k(value: Decimal | None, why: str) -> Cell:
 
 def _rp(amount: int | None, why: str) -> Cell:
     return cells.money(amount) if amount is not None else Cell(None, "-", Kind.MONEY, note=why)
+
+
+def _renstra_money_cell(fig: Figure) -> Cell:
+    if fig.value is None:
+        return Cell(None, "belum diisi", Kind.MONEY, note=fig.reason)
+    cell = cells.money(int(fig.value))
+    cell.note = fig.note
+    return cell
+
+
+def _renstra_percent(item: QuarterLine) -> Cell:
+    if item.rp_end.value is None:
+        return Cell(None, "-", Kind.PERCENT, note=item.rp_end.reason)
+    cell = _short(cells.percent(item.rp.col15))
+    if item.rp.col15.value is not None:
+        cell.formula = "={rp14}/{rp6}*100"
+    return cell
 
 
 def _category(result: Achievement) -> Cell:
@@ -284,7 +351,8 @@ def kinerja_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) ->
             "= 7 + 13 dengan aturan yang sama; kolom 15 = 14/6 × 100 (indikator negatif: 6/14 × 100).",
             "Kategori menurut Permendagri 86/2017: "
             + PERMENDAGRI_86_2017.describe().replace(":", "").replace("\n", "; ") + ".",
-        ],
+        ] + ([f"Kolom 8: target Renja Perubahan {n} bila ada (pagu yang berlaku adalah versi perubahan); "
+              "selain itu target semula."] if revised_targets_of_record(ay) else []),
         source="Renja, Renstra dan realisasi triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
     )
 
@@ -308,6 +376,7 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         Column("rp13", f"Realisasi s/d TW {ROMAN[quarter]}", Kind.MONEY, 1.3),
         Column("rp14", f"Realisasi Renstra s/d {n}", Kind.MONEY, 1.3),
         Column("rp15", "Capaian Renstra (%)", Kind.PERCENT, 0.9),
+        Column("rpcat", "Kategori", Kind.TEXT, 0.9),
         Column("rpy", f"Serapan {n} (%)", Kind.PERCENT, 0.9),
         Column("caty", "Kategori", Kind.TEXT, 0.9),
     ]
@@ -319,12 +388,13 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         HeaderCell("Realisasi Anggaran per Triwulan", colspan=len(quarters)),
         HeaderCell(f"Realisasi Renja s/d TW {ROMAN[quarter]}", rowspan=2),
         HeaderCell(f"Realisasi Renstra s/d Tahun {n}", rowspan=2),
-        HeaderCell("Tingkat Capaian Renstra (%)", rowspan=2),
+        HeaderCell("Tingkat Capaian Renstra", colspan=2),
         HeaderCell(f"Realisasi Tahun {n} (13/8)", colspan=2),
     ]
-    second = [HeaderCell(ROMAN[q]) for q in quarters] + [HeaderCell("%"), HeaderCell("Kategori")]
+    second = [HeaderCell(ROMAN[q]) for q in quarters] + [HeaderCell("%"), HeaderCell("Kategori"),
+                                                         HeaderCell("%"), HeaderCell("Kategori")]
     number_row = ["1", "2", "6", "7", "8"] + [str(8 + q) for q in quarters] + ["13", "14=7+13", "15=14/6",
-                                                                              "13/8", ""]
+                                                                              "", "13/8", ""]
     rows: list[Row] = []
     seen: set[str] = set()
     for item in rows_data:
@@ -337,17 +407,21 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
             year.formula = "={rp13}/{rp8}*100"
         row = [
             cells.code(line.code), cells.text(line.name, bold=line.level == 3),
-            Cell(None, "-", Kind.MONEY, note=NO_RENSTRA_MONEY),
+            _renstra_money_cell(item.rp_end),
             _rp(item.rp_before, "tidak ada realisasi anggaran tahun sebelumnya"),
             money_cell(line, ay.work_plan.budget_version if ay.work_plan else None, "rp8"),
         ]
         row += [_rp(item.rp_quarters[i], "belum ada realisasi") for i in range(len(quarters))]
         row += [
             _short(_figure_cell(rp.col13, money=True)), _short(_figure_cell(rp.col14, money=True)),
-            Cell(None, "-", Kind.PERCENT, note=NO_RENSTRA_MONEY), _short(year), _category(rp.year_achievement),
+            _renstra_percent(item),
+            _category(rp.col15) if item.rp_end.value is not None else Cell(None, "-", Kind.TEXT,
+                                                                             note=item.rp_end.reason),
+            _short(year), _category(rp.year_achievement),
         ]
         rows.append(Row(row, indent=indent_of(line.level), id=f"l{line.code}"))
     wp = ay.work_plan
+    missing_money = sum(1 for item in rows_data if item.first and item.rp_end.value is None)
     if wp is not None:
         version = wp.budget_version
         total = wp.total_budget(version) if version else None
@@ -361,7 +435,7 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         totals: list[Cell] = [blank(), cells.text("JUMLAH", bold=True), blank(), blank(),
                               cells.money(total, formula=sum_formula(wp.programs, version, "rp8"))]
         totals += [cells.money(a) for a in total_q]
-        totals += [_short(_figure_cell(absorption.col13, money=True)), blank(), blank(),
+        totals += [_short(_figure_cell(absorption.col13, money=True)), blank(), blank(), blank(),
                    _short(cells.percent(absorption.year_achievement)), _category(absorption.year_achievement)]
         rows.append(Row(totals, style="total"))
     return Table(
@@ -372,8 +446,11 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         notes=_common_notes(quarter) + [
             "Anggaran selalu dijumlahkan: kolom 13 = Σ triwulan, kolom 14 = 7 + 13; pagu dan "
             "realisasi program dan kegiatan adalah jumlah sub kegiatannya.",
-            f"Kolom 6 dan 15: {NO_RENSTRA_MONEY}.",
-        ],
+            "Kolom 6: pagu seluruh periode Renstra sebagaimana tercantum pada Renstra; bila Renstra "
+            "hanya mencantumkan pagu rinciannya, pagu program/kegiatan adalah jumlah rinciannya. "
+            "Kolom 15 = 14/6 × 100.",
+        ] + ([f"Kolom 6 dan 15 kosong pada {missing_money} baris: {NO_RENSTRA_MONEY} "
+              "(isi pada halaman Renstra → Pagu akhir periode)."] if missing_money else []),
         source="Renja dan realisasi anggaran triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
     )
 
@@ -426,6 +503,18 @@ def build(ay: AgencyYear, options: Options) -> Document:
             f"({category(PERMENDAGRI_86_2017, mean.value)}); {len(mean.excluded)} indikator tidak "
             "ikut dirata-ratakan (belum ada realisasi, target kosong atau capaian tidak wajar)."))
     doc.add(table, money_table)
+    line_rows = [r for r in rows_data if r.first]
+    unfunded = [r.line.code for r in line_rows if r.rp_end.value is None]
+    if unfunded:
+        shown = ", ".join(unfunded[:10]) + (" …" if len(unfunded) > 10 else "")
+        doc.add(Paragraph.text(
+            f"[Pagu akhir periode Renstra belum diisi untuk {len(unfunded)} dari {len(line_rows)} "
+            "program/kegiatan/sub kegiatan; kolom 6 dan 15 (Rp) baris itu tidak dapat dihitung.]",
+            "missing"))
+        doc.warn(f"{NO_RENSTRA_MONEY} untuk {len(unfunded)} baris: {shown}", "Evaluasi Renja, kolom 6 (Rp)")
+    for r in line_rows:
+        if r.rp_end.note.startswith("berbeda"):
+            doc.warn(f"pagu Renstra {r.line.code} {r.rp_end.note}", "Evaluasi Renja, kolom 6 (Rp)")
     if missing:
         codes = ", ".join(r.line.code for r in missing[:10]) + (" …" if len(missing) > 10 else "")
         doc.warn(f"{len(missing)} indikator sub kegiatan belum memiliki realisasi s/d triwulan "

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip import figures as fig
-from sakip.dataset import AgencyYear, IndicatorData, LineData
+from sakip.dataset import AgencyYear, IndicatorData, LineData, StaffRowData
 from sakip.documents import cells, prose
 from sakip.documents.agreement import BUDGET_VERSION_NAMES, add_agreement
 from sakip.documents.model import (
@@ -69,6 +69,7 @@ from sakip.documents.model import (
 from sakip.documents.registry import DocumentKind, Options, register
 from sakip.rules import averages, budget, comparison, scales
 from sakip.rules.achievement import Polarity, TargetKind
+from sakip.rules.counts import total_count
 from sakip.rules.method import method_text
 from sakip.rules.numbers import Score, format_number, format_percent, format_value
 
@@ -248,7 +249,10 @@ class LkjipBuilder:
         elif not self.has_spending:
             self.warn(f"realisasi anggaran tahun {self.year} belum diisi", "BAB III 3.2")
 
-    def head_signature(self, date: str = "") -> SignatureBlock:
+    def head_signature(self) -> SignatureBlock:
+        """The head's signature, dated the day the LKjIP was approved (locked); undated, with a
+        line to fill in, while it is not."""
+        date = prose.date_id(self.ay.approved_on.get("lkjip"))
         head = self.ay.head
         if head is None:
             self.warn("kepala perangkat daerah belum dicatat pada data pejabat", "tanda tangan")
@@ -361,8 +365,14 @@ class LkjipBuilder:
         self.add_stored("tugas_dan_fungsi", required="Uraian tugas dan fungsi", where="BAB I 1.2")
         self.add_stored("struktur_organisasi")
         d.add(Heading("Sumber Daya", 1, number="1.3"))
-        self.add_stored("sumber_daya", required="Uraian sumber daya (pegawai menurut status dan "
-                        "pendidikan)", where="BAB I 1.3")
+        if ay.staff:
+            self.staff_section()
+            self.add_stored("sumber_daya")
+        else:
+            self.add_stored("sumber_daya", required="Uraian sumber daya (pegawai menurut status "
+                            "dan pendidikan)", where="BAB I 1.3")
+            self.warn("jumlah pegawai menurut pendidikan dan status belum dicatat, tabel pegawai "
+                      "tidak disajikan", "BAB I 1.3")
         d.add(Heading("Isu Strategis", 1, number="1.4"))
         self.add_stored("isu_strategis", required="Uraian isu strategis", where="BAB I 1.4")
         d.add(Heading("Sistematika Penulisan", 1, number="1.5"))
@@ -444,6 +454,71 @@ class LkjipBuilder:
                     "sebagaimana "), Ref("tabel-anggaran-program"), Run("."),
             ]))
             d.add(self.program_budget_table())
+
+    def staff_section(self) -> None:
+        """The staff sentence and table of BAB I, every total summed from the stored counts."""
+        staff = self.ay.staff
+        status_names = ("PNS", "PPPK", "tenaga honorer")
+        by_status = [total_count(total_count(row.statuses[i]) for row in staff) for i in range(3)]
+        total = total_count(by_status)
+        parts = [f"{prose.count(n)} orang {name}" for n, name in zip(by_status, status_names, strict=True) if n]
+        self.doc.add(Paragraph([
+            Run(f"Jumlah pegawai {self.ay.agency.name} per 31 Desember {self.year} sebanyak "
+                f"{prose.count(total or 0)} orang, terdiri atas {prose.join(parts) or 'nol orang'}, "
+                "menurut jenis pendidikan sebagaimana "), Ref("tabel-pegawai"), Run("."),
+        ]))
+        self.doc.add(self.staff_table())
+
+    def staff_table(self) -> Table:
+        keys = ("pns_l", "pns_p", "pppk_l", "pppk_p", "honorer_l", "honorer_p")
+
+        def counts(values: list[int | None], sums: list[str] | None = None) -> list[Cell]:
+            male, female = total_count(values[0::2]), total_count(values[1::2])
+            out = [cells.count(v, formula=f"=SUM({sums[i]})" if sums else None) for i, v in enumerate(values)]
+            out.append(cells.count(male, formula="={pns_l}+{pppk_l}+{honorer_l}"))
+            out.append(cells.count(female, formula="={pns_p}+{pppk_p}+{honorer_p}"))
+            out.append(cells.count(total_count((male, female)), formula="={jumlah_l}+{jumlah_p}"))
+            return out
+
+        rows: list[Row] = []
+        groups: dict[str, list[StaffRowData]] = {}
+        for row in self.ay.staff:
+            groups.setdefault(row.group, []).append(row)
+        group_totals: list[tuple[str, list[int | None]]] = []
+        for g_no, (group, members) in enumerate(groups.items(), start=1):
+            rows.append(Row([cells.text(_roman(g_no)), cells.text(group, bold=True)]
+                            + [cells.text("") for _ in range(9)], style="group"))
+            first_id = f"pg{g_no}-1"
+            member_values = [[v for pair in m.statuses for v in pair] for m in members]
+            for i, (member, values) in enumerate(zip(members, member_values, strict=True), start=1):
+                rows.append(Row([cells.count(i), cells.text(member.education), *counts(values)],
+                                id=f"pg{g_no}-{i}"))
+            last_id = f"pg{g_no}-{len(members)}"
+            sums = [total_count(values[k] for values in member_values) for k in range(6)]
+            total_id = f"pg{g_no}-jumlah"
+            rows.append(Row([cells.text(""), cells.text(f"Jumlah {group}", bold=True),
+                             *counts(sums, [f"{{{k}@{first_id}}}:{{{k}@{last_id}}}" for k in keys])],
+                            style="subtotal", id=total_id))
+            group_totals.append((total_id, sums))
+        grand = [total_count(t[1][k] for t in group_totals) for k in range(6)]
+        grand_formula = ["+".join(f"{{{k}@{t[0]}}}" for t in group_totals) for k in keys]
+        total_cells = counts(grand)
+        for i, f in enumerate(grand_formula):
+            total_cells[i] = cells.count(grand[i], formula=f"={f}" if f else None)
+        rows.append(Row([cells.text(""), cells.text("Jumlah Total", bold=True), *total_cells], style="total"))
+        return Table(
+            id="tabel-pegawai",
+            caption=f"Jumlah Pegawai menurut Jenis Pendidikan dan Status per 31 Desember {self.year}",
+            columns=[Column("no", "No", Kind.TEXT, 0.5), Column("pendidikan", "Jenis Pendidikan", Kind.TEXT, 3)]
+            + [Column(k, k.replace("_", " ").upper(), Kind.COUNT, 0.55) for k in keys]
+            + [Column("jumlah_l", "Jumlah L", Kind.COUNT, 0.6), Column("jumlah_p", "Jumlah P", Kind.COUNT, 0.6),
+               Column("jumlah", "Jumlah", Kind.COUNT, 0.7)],
+            header=[[HeaderCell("No", rowspan=2), HeaderCell("Jenis Pendidikan", rowspan=2),
+                     HeaderCell("PNS", colspan=2), HeaderCell("PPPK", colspan=2),
+                     HeaderCell("Honorer", colspan=2), HeaderCell("Jumlah", colspan=3)],
+                    [HeaderCell(x) for x in ("L", "P", "L", "P", "L", "P", "L", "P", "L+P")]],
+            rows=rows,
+        )
 
     def goals_table(self, plan: object) -> Table:
         rows: list[Row] = []
@@ -1204,3 +1279,13 @@ def build_lkjip(ay: AgencyYear, options: Options) -> Document:
 register(DocumentKind(key="lkjip", title="Laporan Kinerja (LKjIP)", build=build_lkjip))
 
 __all__ = ["LkjipBuilder", "build_lkjip", "stored"]
+
+
+def _roman(n: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in numerals:
+        while n >= value:
+            out += letters
+            n -= value
+    return out

@@ -5,8 +5,10 @@ two budget versions of the same work plan: RKPD → RKPD perubahan when the latt
 APBD → APBD perubahan (the original falls back to the next earlier version present). Parents'
 money is the sum of their sub kegiatan in each version. The difference column is
 `setelah − sebelum` for every row, stated once under the table: positive = bertambah,
-negative = berkurang. Targets are stored once per year (not per budget version) and are shown
-once.
+negative = berkurang. Targets: the original (murni) target of each indicator of the line and
+its revised target (IndicatorTarget.revised_*, entered in the Renja editor while the perubahan
+budget version is shown); an empty revised target means the target did not change. The target
+difference follows the same sign convention.
 
 Prose (Narrative, document "renja"): `perubahan` (introduction), `perubahan.<kode>` (the
 agency's reason for the change of one line).
@@ -14,7 +16,9 @@ agency's reason for the change of one line).
 
 from __future__ import annotations
 
-from sakip.dataset import AgencyYear, LineData
+from decimal import Decimal
+
+from sakip.dataset import AgencyYear, IndicatorData, LineData
 from sakip.documents import cells
 from sakip.documents.model import (
     Cell,
@@ -46,7 +50,7 @@ from sakip.documents.renja_base import (
     unit_of,
     walk_lines,
 )
-from sakip.rules.numbers import format_money
+from sakip.rules.numbers import Score, format_money, format_value
 
 #: (revised version, the versions that can be its original, in order of preference)
 PAIRS = (
@@ -58,9 +62,42 @@ VERSION_LABELS = {
     "apbd_p": "APBD Perubahan", "ranwal_rkpd": "Rancangan Awal RKPD",
 }
 SIGN_STATEMENT = (
-    "Kolom selisih = pagu setelah perubahan − pagu sebelum perubahan: nilai positif berarti "
-    "pagu bertambah, nilai negatif (bertanda −) berarti pagu berkurang."
+    "Kolom selisih (7 dan 10) = nilai setelah perubahan − nilai sebelum perubahan: nilai positif "
+    "berarti target atau pagu bertambah, nilai negatif (bertanda −) berarti berkurang."
 )
+Target = Decimal | str | Score | None
+
+
+def revised_targets(ay: AgencyYear) -> dict[int, Target]:
+    """The revised (perubahan) target of the year per indicator id, where one is stored."""
+    from sakip.planning.models import IndicatorTarget
+
+    plan = ay.strategic_plan
+    if plan is None:
+        return {}
+    rows = (IndicatorTarget.objects.filter(indicator__strategic_plan_id=plan.id, year=ay.year)
+            .exclude(revised_value=None, revised_level="")
+            .values_list("indicator_id", "revised_value", "revised_level"))
+    return {ind_id: (level or value) for ind_id, value, level in rows}
+
+
+def target_change(before: Target, after: Target) -> str:
+    """after − before for numbers, signed as the money; "tetap" when unchanged."""
+    if after == before or after is None:
+        return "tetap"
+    if isinstance(before, Decimal) and isinstance(after, Decimal):
+        diff = after - before
+        text = format_value(abs(diff))
+        return f"+{text}" if diff > 0 else f"−{text}"
+    return "berubah"
+
+
+def _target_texts(ind: IndicatorData, n: int, revised: dict[int, Target]) -> tuple[str, str, str, bool]:
+    before = target_value(ind, n)
+    after = revised.get(ind.id, before)
+    unit = unit_of(ind, n)
+    change = target_change(before, after)
+    return show_value(before, unit), show_value(after, unit), change, change != "tetap"
 
 
 def versions(ay: AgencyYear) -> tuple[str, str] | None:
@@ -101,11 +138,13 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
     n = ay.year
     label_o, label_r = VERSION_LABELS.get(original, original), VERSION_LABELS.get(revised, revised)
     columns = [
-        Column("code", "Kode", Kind.CODE, 1.2),
+        Column("code", "Kode", Kind.CODE, 1.55),
         Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 3),
-        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.6),
+        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.3),
         Column("location", "Lokasi", Kind.TEXT, 1),
-        Column("target", f"Target {n}", Kind.TEXT, 1),
+        Column("target", f"Target {n} Semula", Kind.TEXT, 1.1),
+        Column("target_after", f"Target {n} Perubahan", Kind.TEXT, 1.1),
+        Column("target_diff", "Selisih Target", Kind.TEXT, 0.9),
         Column("before", f"Pagu Sebelum Perubahan ({label_o}) (Rp)", Kind.MONEY, 1.5),
         Column("after", f"Pagu Setelah Perubahan ({label_r}) (Rp)", Kind.MONEY, 1.5),
         Column("diff", "Selisih (Rp)", Kind.MONEY, 1.5),
@@ -115,25 +154,33 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
     header = [[HeaderCell(c.title) for c in columns]]
     rows: list[Row] = []
     seen: set[str] = set()
+    new_targets = revised_targets(ay)
     for line in walk_lines(wp.programs):
         rows.extend(group_rows(line.code, seen, facts, len(columns)))
         before, after = line.budget(original), line.budget(revised)
         diff = None if before is None and after is None else (after or 0) - (before or 0)
         indicator = "; ".join(i.name for i in line.indicators) or "-"
-        target = "; ".join(show_value(target_value(i, n), unit_of(i, n)) for i in line.indicators) or "-"
+        texts = [_target_texts(i, n, new_targets) for i in line.indicators]
+        target = "; ".join(t[0] for t in texts) or "-"
+        target_after = "; ".join(t[1] for t in texts) or "-"
+        target_diff = "; ".join(t[2] for t in texts) or "-"
+        note = _change_note(ay, line, before, after)
+        if any(t[3] for t in texts):
+            note = " ".join(x for x in ("Target berubah.", note) if x)
         diff_cell = Cell(diff, _signed(diff), Kind.MONEY,
                          formula="={after}-{before}" if before is not None and after is not None else None)
         rows.append(Row(
             [cells.code(line.code), cells.text(line.name, bold=line.level == 3), cells.text(indicator),
-             cells.text(line.location), cells.text(target), money_cell(line, original, "before"),
+             cells.text(line.location), cells.text(target), cells.text(target_after),
+             cells.text(target_diff), money_cell(line, original, "before"),
              money_cell(line, revised, "after"),
-             diff_cell, cells.text(line.funding_source), cells.text(_change_note(ay, line, before, after))],
+             diff_cell, cells.text(line.funding_source), cells.text(note)],
             indent=indent_of(line.level), id=f"l{line.code}",
         ))
     total_before, total_after = wp.total_budget(original), wp.total_budget(revised)
     total_diff = (total_after or 0) - (total_before or 0)
     rows.append(Row(
-        [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(),
+        [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), blank(), blank(),
          cells.money(total_before, formula=sum_formula(wp.programs, original, "before")),
          cells.money(total_after, formula=sum_formula(wp.programs, revised, "after")), Cell(total_diff, _signed(total_diff), Kind.MONEY, formula="={after}-{before}"),
          blank(), blank()],
@@ -142,10 +189,12 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
     return Table(
         id="tabel-renja-perubahan",
         caption=f"Rencana Program dan Kegiatan {ay.agency.name} Tahun {n}: Sebelum dan Setelah Perubahan",
-        columns=columns, rows=rows, header=header, number_row=[str(i) for i in range(1, 8)] + ["8=7−6", "9", "10"],
+        columns=columns, rows=rows, header=header, number_row=[str(i) for i in range(1, 7)] + ["7=6−5", "8", "9", "10=9−8", "11", "12"],
         landscape=True,
         notes=[SIGN_STATEMENT,
-               "Pagu program dan kegiatan adalah jumlah pagu sub kegiatannya pada masing-masing versi."],
+               "Pagu program dan kegiatan adalah jumlah pagu sub kegiatannya pada masing-masing versi.",
+               "Target setelah perubahan sama dengan target sebelumnya bila tidak ada target "
+               "perubahan yang dicatat (selisih 'tetap')."],
     )
 
 
@@ -176,12 +225,16 @@ def build(ay: AgencyYear, options: Options) -> Document:
     down = sum(1 for s in subs if (s.budget(revised) or 0) < (s.budget(original) or 0))
     new = sum(1 for s in subs if s.budget(original) is None and s.budget(revised) is not None)
     before, after = wp.total_budget(original), wp.total_budget(revised)
+    new_targets = revised_targets(ay)
+    changed_targets = sum(
+        1 for line in wp.lines() for ind in line.indicators
+        if target_change(target_value(ind, n), new_targets.get(ind.id)) != "tetap")
     doc.add(Paragraph([
         Run(f"Pagu {ay.agency.name} tahun {n} berubah dari {rupiah(before)} "
             f"({VERSION_LABELS.get(original, original)}) menjadi {rupiah(after)} "
             f"({VERSION_LABELS.get(revised, revised)}), selisih {_signed((after or 0) - (before or 0))} rupiah. "
             f"Pagu {up} sub kegiatan bertambah (termasuk {new} sub kegiatan baru) dan {down} sub kegiatan "
-            "berkurang; rinciannya pada "),
+            f"berkurang; target {changed_targets} indikator berubah. Rinciannya pada "),
         Ref(table.id), Run("."),
     ]))
     doc.add(table)

@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from sakip.editors import agreement, narratives, renstra, workbook_views, workplan
+from sakip.editors import (
+    agreement,
+    narratives,
+    proposals,
+    renstra,
+    renstra_funding,
+    workbook_views,
+    workplan,
+)
 
 app_name = "editors"
 
@@ -22,10 +30,14 @@ urlpatterns = [
     path("excel/unggah/", workbook_views.upload, name="workbook_upload"),
     path("excel/terapkan/", workbook_views.apply, name="workbook_apply"),
     path("renstra/", renstra.overview, name="renstra"),
+    path("renstra/pagu/", renstra_funding.funding, name="renstra_funding"),
     path("renstra/<slug:what>/", renstra.edit, name="renstra_edit"),
     path("renstra/<slug:what>/<int:pk>/", renstra.edit, name="renstra_edit_pk"),
     path("renstra/<slug:what>/<int:pk>/hapus/", renstra.delete, name="renstra_delete"),
     path("renstra/<slug:what>/baru-di/<int:parent>/", renstra.edit, name="renstra_add"),
+    path("usulan/", proposals.proposals, name="proposals"),
+    path("usulan/<int:pk>/", proposals.proposals, name="proposal"),
+    path("usulan/<int:pk>/hapus/", proposals.delete, name="proposal_delete"),
     path("pk/", agreement.editor, name="agreement"),
     path("pk/perubahan/", agreement.revise, name="agreement_revise"),
 ]

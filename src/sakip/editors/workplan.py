@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sakip.common.budget_versions import FORECAST, VERSIONS
+from sakip.common.budget_versions import FORECAST, REVISED_VERSIONS, VERSIONS
 from sakip.common.errors import UserError
 from sakip.editors.common import (
     ABSENT,
@@ -45,6 +45,8 @@ from sakip.rules.codes import CodeError, normalise_code
 from sakip.workflow.history import audit_context
 
 LINE_FIELDS = ("location", "funding_source", "notes")
+#: With a budget version after the revision shown (REVISED_VERSIONS), the indicator rows edit
+#: the revised (perubahan) target; with any other, the original one.
 CODED_SUBJECTS = {
     Level.PROGRAM: Indicator.Subject.PROGRAM,
     Level.ACTIVITY: Indicator.Subject.ACTIVITY,
@@ -149,7 +151,7 @@ def build_grid(work_plan: WorkPlan, version: str, year: int,
             for col in columns:
                 row.amounts[col] = _sum(row.leaves(), col)
     grand = {col: _sum((leaf for root in roots for leaf in root.leaves()), col) for col in columns}
-    _attach_indicators(work_plan, year, rows)
+    _attach_indicators(work_plan, year, rows, version)
     return Grid(work_plan, version, roots, rows, grand)
 
 
@@ -158,7 +160,11 @@ def _sum(leaves: Iterator[Row], col: str) -> int | None:
     return total_amounts(a for a in amounts if a is not None) if amounts else None
 
 
-def _attach_indicators(work_plan: WorkPlan, year: int, rows: dict[int, Row]) -> None:
+def _target_field(version: str) -> str:
+    return "revised_value" if version in REVISED_VERSIONS else "value"
+
+
+def _attach_indicators(work_plan: WorkPlan, year: int, rows: dict[int, Row], version: str = "apbd") -> None:
     by_code: dict[str, Row] = {row.line.code: row for row in rows.values()}
     indicators = Indicator.objects.filter(
         strategic_plan__agency_id=work_plan.agency_id,
@@ -168,12 +174,14 @@ def _attach_indicators(work_plan: WorkPlan, year: int, rows: dict[int, Row]) -> 
     targets = {
         t.indicator_id: t for t in IndicatorTarget.objects.filter(indicator__in=indicators, year=year)
     }
+    name = _target_field(version)
     for ind in indicators:
         target = targets.get(ind.pk)
         by_code[ind.code].indicators.append({
             "indicator": ind,
-            "value": target.value if target else None,
-            "original": as_text(target.value) if target else ABSENT,
+            "value": getattr(target, name) if target else None,
+            "original": as_text(getattr(target, name)) if target else ABSENT,
+            "base": target.value if target else None,
         })
 
 
@@ -312,33 +320,39 @@ def preview_totals(request: HttpRequest, agency_code: str, year: int, line_id: i
 
 @require_POST
 def save_target(request: HttpRequest, agency_code: str, year: int, indicator_id: int) -> HttpResponse:
-    """The target of one program/kegiatan/sub kegiatan indicator for the year."""
+    """The target of one program/kegiatan/sub kegiatan indicator for the year: the original
+    one, or the revised (perubahan) one when a perubahan budget version is shown (empty = the
+    target did not change)."""
     page = _page(request, agency_code, year)
     require_edit(page)
     indicator = get_object_or_404(Indicator, pk=indicator_id, strategic_plan__agency=page.agency)
+    version = chosen_version(request)
+    name = _target_field(version)
+    label = f"Target {'perubahan ' if name == 'revised_value' else ''}{year} “{indicator.name}”"
     text = request.POST.get("target", "")
     error = ""
     try:
         with transaction.atomic(), audit_context(
-            request.user, reason=f"Target {year} indikator {indicator.code} disunting"
+            request.user, reason=f"{label.split(' “')[0]} indikator {indicator.code} disunting"
         ):
-            value = read_decimal(text, f"Target {year} “{indicator.name}”")
+            value = read_decimal(text, label)
             target = IndicatorTarget.objects.filter(indicator=indicator, year=year).first()
             original = request.POST.get("orig_target", "")
-            check_fresh(target, {"__row__": ABSENT} if original == ABSENT else {"value": original},
-                        f"Target {year} “{indicator.name}”")
+            check_fresh(target, {"__row__": ABSENT} if original == ABSENT else {name: original}, label)
             if target is None:
                 target = IndicatorTarget(indicator=indicator, year=year)
-            target.value = value
+            setattr(target, name, value)
             target.full_clean()
             target.save()
     except UserError as exc:
         error = exc.text()
     target = IndicatorTarget.objects.filter(indicator=indicator, year=year).first()
-    item = {"indicator": indicator, "value": target.value if target else None,
-            "original": as_text(target.value) if target else ABSENT,
+    item = {"indicator": indicator, "value": getattr(target, name) if target else None,
+            "original": as_text(getattr(target, name)) if target else ABSENT,
+            "base": target.value if target else None,
             "error": error, "typed": text, "saved": not error}
-    return render(request, "editors/_target_row.html", page.context() | {"item": item})
+    return render(request, "editors/_target_row.html", page.context() | {
+        "item": item, "version": version})
 
 
 @require_GET

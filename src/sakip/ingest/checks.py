@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sakip.ingest.model import Paragraph, RawDocument
@@ -74,6 +74,7 @@ class Report:
     kind: str  # "renja", "lkjip", "dokumen"
     tables: list[Table]
     findings: list[Finding]
+    prose: list[Paragraph] = field(default_factory=list)  # what `sakip import` reads besides tables
 
     @property
     def errors(self) -> int:
@@ -1201,7 +1202,7 @@ def check_document(raw: RawDocument) -> Report:
     findings.extend(check_prose_counts(raw, tables, kind))
     findings.extend(check_prose_lists(raw, tables))
     findings = _dedupe(findings)
-    return Report(raw.path, raw.format, year, kind, tables, findings)
+    return Report(raw.path, raw.format, year, kind, tables, findings, raw.prose)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

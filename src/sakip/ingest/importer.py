@@ -2,9 +2,11 @@
 
 Facts only (ARCHITECTURE.md "store facts, derive figures"): the nomenclature lines of the
 work plan, the money of each *sub kegiatan* per budget version, the realised spending of each
-sub kegiatan, and the indicators of the lines with their target and unit for the year.
-Parents' money, totals, percentages and achievements printed in the document are never
-stored: they were compared by the checks and are derived again from the facts.
+sub kegiatan, the indicators of the lines with their target and unit for the year, and the
+strategic plan's goals and objectives with their indicators, targets and realisations per year
+(sakip.ingest.goals). Parents' money, totals, percentages, achievements, averages, predikat
+and differences printed in the document are never stored: they were compared by the checks
+and are derived again from the facts.
 
 The whole import runs in one transaction inside ``audit_context``; a dry run and an import
 that meets conflicting data (without ``--replace``) leave the database as it was.
@@ -19,11 +21,13 @@ from typing import TYPE_CHECKING
 
 from sakip.common.errors import UserError
 from sakip.ingest.checks import Report, money_triplets
+from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key
 from sakip.ingest.recognise import Column, Row, Table, norm
 from sakip.rules.codes import Level
 
 if TYPE_CHECKING:
     from sakip.organisations.models import Agency
+    from sakip.planning import models as pm
 
 # budget versions by the words of a money column's header (most specific first)
 _VERSION_WORDS = (
@@ -52,6 +56,13 @@ class LinePlan:
     target_value: Decimal | None = None
     target_level: str = ""
     unit: str = ""
+    # what a hand-kept data set (the demo) also knows; a document import leaves them empty
+    order: int | None = None
+    location: str = ""
+    funding_source: str = ""
+    notes: str = ""
+    physical_progress: Decimal | None = None
+    explanation: str = ""
 
 
 @dataclass
@@ -59,6 +70,7 @@ class ImportPlan:
     year: int
     lines: dict[str, LinePlan] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    strategy: StrategyPlan | None = None
 
     @property
     def sub_activities(self) -> list[LinePlan]:
@@ -159,11 +171,17 @@ def build_plan(report: Report, year: int) -> ImportPlan:
                 if value is not None and value == value.to_integral_value() and value >= 0:
                     line.realised = int(value)
     _resolve_cross_affair(plan)
-    if not plan.lines:
+    texts = [p.text for p in report.prose] + [t.raw.caption for t in report.tables]
+    plan.strategy = build_strategy(report.tables, year, texts)
+    if plan.strategy is not None:
+        plan.notes.extend(plan.strategy.notes)
+    if not plan.lines and plan.strategy is None:
         raise UserError(
-            "tidak ada tabel program/kegiatan/sub kegiatan berkode yang dapat diimpor.",
+            "tidak ada tabel program/kegiatan/sub kegiatan berkode, maupun tabel tujuan/sasaran "
+            "dengan indikator, yang dapat diimpor.",
             where=report.path,
-            hint="Periksa dulu dengan 'sakip check'; impor memerlukan tabel rencana atau realisasi anggaran berkode.",
+            hint="Periksa dulu dengan 'sakip check'; impor memerlukan tabel rencana atau realisasi "
+            "anggaran berkode, atau tabel IKU/capaian tujuan dan sasaran.",
         )
     return plan
 
@@ -213,9 +231,13 @@ class Outcome:
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
     written: bool = False
+    items: list[str] = field(default_factory=list)  # what is (or would be) created, by name
+    assumptions: list[str] = field(default_factory=list)
 
-    def count(self, what: str) -> None:
+    def count(self, what: str, item: str = "") -> None:
         self.created[what] = self.created.get(what, 0) + 1
+        if item:
+            self.items.append(item)
 
 
 class _Rollback(Exception):
@@ -235,11 +257,10 @@ def apply_plan(
     plan: ImportPlan, agency_code: str, *, path: str, dry_run: bool = False, replace: bool = False
 ) -> Outcome:
     """Write the plan for one agency-year in one transaction (see the module docstring)."""
+    from django.core.exceptions import ValidationError
     from django.db import transaction
 
-    from sakip.monitoring import models as mon
     from sakip.organisations.models import Agency
-    from sakip.planning import models as pm
     from sakip.workflow.history import audit_context
 
     agency = Agency.objects.filter(code=agency_code).first()
@@ -251,69 +272,11 @@ def apply_plan(
     outcome = Outcome()
     try:
         with transaction.atomic(), audit_context(reason=f"sakip import {path}"):
-            edition, _ = pm.NomenclatureEdition.objects.get_or_create(
-                name="Kepmendagri 050-5889/2021 (impor dokumen)",
-                defaults={"regulation": "Kepmendagri 050-5889/2021", "year": 2021},
-            )
-            work_plan, created = pm.WorkPlan.objects.get_or_create(
-                agency=agency, year=plan.year, defaults={"edition": edition}
-            )
-            if created:
-                outcome.count("rencana kerja")
-            existing = {line.code: line for line in work_plan.lines.all()}
-            lines: dict[str, pm.WorkPlanLine] = dict(existing)
-            ordered = sorted(plan.lines.values(), key=lambda p: (p.level, p.code))
-            for order, item in enumerate(ordered):
-                line = lines.get(item.code)
-                parent = lines.get(_parent_code(item.code, item.level) or "")
-                if line is None:
-                    line = pm.WorkPlanLine.objects.create(
-                        work_plan=work_plan, parent=parent, code=item.code, level=item.level,
-                        name=item.name or item.code, order=order,
-                    )
-                    lines[item.code] = line
-                    outcome.count("baris program/kegiatan/sub kegiatan")
-                elif item.name and norm(line.name) != norm(item.name):
-                    outcome.conflicts.append(f"{item.code}: nama tersimpan '{line.name}', dokumen '{item.name}'")
-                    if replace:
-                        line.name = item.name
-                        line.save()
-                        outcome.changed.append(f"{item.code} nama")
-                else:
-                    outcome.unchanged += 1
-                for version, amount in item.money.items():
-                    allocation = pm.BudgetAllocation.objects.filter(line=line, version=version).first()
-                    if allocation is None:
-                        pm.BudgetAllocation.objects.create(line=line, version=version, amount=amount)
-                        outcome.count(f"pagu ({version})")
-                    elif allocation.amount != amount:
-                        outcome.conflicts.append(
-                            f"{item.code} pagu {version}: tersimpan {allocation.amount:,}, dokumen {amount:,}".replace(",", ".")
-                        )
-                        if replace:
-                            allocation.amount = amount
-                            allocation.save()
-                            outcome.changed.append(f"{item.code} pagu {version}")
-                    else:
-                        outcome.unchanged += 1
-                if item.realised is not None:
-                    spending = mon.SpendingRealisation.objects.filter(line=line, period=mon.Period.YEAR).first()
-                    if spending is None:
-                        mon.SpendingRealisation.objects.create(
-                            line=line, period=mon.Period.YEAR, amount=item.realised,
-                            note=f"Diimpor dari {path}",
-                        )
-                        outcome.count("realisasi anggaran")
-                    elif spending.amount != item.realised:
-                        outcome.conflicts.append(
-                            f"{item.code} realisasi: tersimpan {spending.amount:,}, dokumen {item.realised:,}".replace(",", ".")
-                        )
-                        if replace:
-                            spending.amount = item.realised
-                            spending.save()
-                            outcome.changed.append(f"{item.code} realisasi")
-                    else:
-                        outcome.unchanged += 1
+            if plan.lines:
+                apply_lines(plan, agency, outcome, replace=replace, path=path)
+            if plan.strategy is not None:
+                strategic_plan = _strategic_plan(plan, agency, outcome)
+                apply_strategy(plan.strategy, strategic_plan, outcome, replace=replace, path=path)
             _indicators(plan, agency, outcome, replace)
             if outcome.conflicts and not replace:
                 raise _Rollback
@@ -322,7 +285,327 @@ def apply_plan(
             outcome.written = True
     except _Rollback:
         outcome.written = False
+    except ValidationError as error:
+        raise UserError(
+            f"data dokumen tidak dapat disimpan: {'; '.join(error.messages)}",
+            where=path,
+            hint="Tidak ada yang ditulis. Perbaiki tabelnya atau isi data ini lewat penyunting Renstra.",
+        ) from error
     return outcome
+
+
+def apply_lines(
+    plan: ImportPlan,
+    agency: Agency,
+    outcome: Outcome,
+    *,
+    replace: bool,
+    path: str,
+    edition: pm.NomenclatureEdition | None = None,
+    spending_note: str = "",
+    bulk: bool = False,
+) -> dict[str, pm.WorkPlanLine]:
+    """The work plan of the year, its lines, the money of each sub kegiatan per budget
+    version and the realised spending (inside the caller's transaction); returns the lines by
+    code. The import of a document and the demo loader both write lines through here.
+
+    Lines are matched by code; a different name, amount or realisation is a conflict, only
+    overwritten with ``replace``. ``bulk`` creates money and spending rows in one statement
+    each (no per-row audit records: for loaders that record one summary themselves)."""
+    from sakip.monitoring import models as mon
+    from sakip.planning import models as pm
+
+    if edition is None:
+        edition, _ = pm.NomenclatureEdition.objects.get_or_create(
+            name="Kepmendagri 050-5889/2021 (impor dokumen)",
+            defaults={"regulation": "Kepmendagri 050-5889/2021", "year": 2021},
+        )
+    work_plan, created = pm.WorkPlan.objects.get_or_create(
+        agency=agency, year=plan.year, defaults={"edition": edition}
+    )
+    if created:
+        outcome.count("rencana kerja")
+    lines: dict[str, pm.WorkPlanLine] = {line.code: line for line in work_plan.lines.all()}
+    allocations = {
+        (a.line_id, a.version): a for a in pm.BudgetAllocation.objects.filter(line__work_plan=work_plan)
+    }
+    spent = {
+        s.line_id: s
+        for s in mon.SpendingRealisation.objects.filter(line__work_plan=work_plan, period=mon.Period.YEAR)
+    }
+    new_allocations: list[pm.BudgetAllocation] = []
+    new_spending: list[mon.SpendingRealisation] = []
+    items = list(plan.lines.values())
+    if any(item.order is None for item in items):
+        items.sort(key=lambda p: (p.level, p.code))
+    for position, item in enumerate(items):
+        line = lines.get(item.code)
+        parent = lines.get(_parent_code(item.code, item.level) or "")
+        if line is None:
+            line = pm.WorkPlanLine.objects.create(
+                work_plan=work_plan, parent=parent, code=item.code, level=item.level,
+                name=item.name or item.code, location=item.location, funding_source=item.funding_source,
+                notes=item.notes, order=position if item.order is None else item.order,
+            )
+            lines[item.code] = line
+            outcome.count("baris program/kegiatan/sub kegiatan")
+        elif item.name and norm(line.name) != norm(item.name):
+            outcome.conflicts.append(f"{item.code}: nama tersimpan '{line.name}', dokumen '{item.name}'")
+            if replace:
+                line.name = item.name
+                line.save()
+                outcome.changed.append(f"{item.code} nama")
+        else:
+            outcome.unchanged += 1
+        for version, amount in item.money.items():
+            allocation = allocations.get((line.id, version))
+            if allocation is None:
+                allocation = pm.BudgetAllocation(line=line, version=version, amount=amount)
+                if bulk:
+                    new_allocations.append(allocation)
+                else:
+                    allocation.save()
+                allocations[(line.id, version)] = allocation
+                outcome.count(f"pagu ({version})")
+            elif allocation.amount != amount:
+                outcome.conflicts.append(
+                    f"{item.code} pagu {version}: tersimpan {allocation.amount:,}, dokumen {amount:,}".replace(",", ".")
+                )
+                if replace:
+                    allocation.amount = amount
+                    allocation.save()
+                    outcome.changed.append(f"{item.code} pagu {version}")
+            else:
+                outcome.unchanged += 1
+        if item.realised is not None:
+            spending = spent.get(line.id)
+            if spending is None:
+                spending = mon.SpendingRealisation(
+                    line=line, period=mon.Period.YEAR, amount=item.realised,
+                    physical_progress=item.physical_progress, explanation=item.explanation,
+                    note=spending_note or f"Diimpor dari {path}",
+                )
+                if bulk:
+                    new_spending.append(spending)
+                else:
+                    spending.save()
+                spent[line.id] = spending
+                outcome.count("realisasi anggaran")
+            elif spending.amount != item.realised:
+                outcome.conflicts.append(
+                    f"{item.code} realisasi: tersimpan {spending.amount:,}, dokumen {item.realised:,}".replace(",", ".")
+                )
+                if replace:
+                    spending.amount = item.realised
+                    spending.save()
+                    outcome.changed.append(f"{item.code} realisasi")
+            else:
+                outcome.unchanged += 1
+    pm.BudgetAllocation.objects.bulk_create(new_allocations)
+    mon.SpendingRealisation.objects.bulk_create(new_spending)
+    return lines
+
+
+# --------------------------------------------------------------------------------------
+# Strategic plan: goals, objectives, their indicators, targets and realisations
+# --------------------------------------------------------------------------------------
+
+
+def _strategic_plan(plan: ImportPlan, agency: Agency, outcome: Outcome) -> pm.StrategicPlan:
+    """The agency's strategic plan covering the year; created (named from the document's
+    "Renstra 2021–2026", else for the year alone, said so) when there is none."""
+    from sakip.planning import models as pm
+
+    found = (
+        pm.StrategicPlan.objects.filter(agency=agency, start_year__lte=plan.year, end_year__gte=plan.year)
+        .order_by("-start_year")
+        .first()
+    )
+    if found is not None:
+        return found
+    strategy = plan.strategy
+    if strategy is not None and strategy.period is not None:
+        start, end = strategy.period
+        name = strategy.renstra_name
+    else:
+        start = end = plan.year
+        name = f"Renstra (impor dokumen {plan.year})"
+        outcome.assumptions.append(
+            f"dokumen tidak menyebut periode Renstra yang mencakup {plan.year}; tujuan, sasaran dan "
+            f"indikator dimasukkan ke '{name}' untuk tahun {plan.year} saja (ubah periodenya bila perlu)"
+        )
+    created = pm.StrategicPlan.objects.create(agency=agency, name=name, start_year=start, end_year=end)
+    outcome.count("renstra", f"renstra: {name} ({start}–{end})")
+    return created
+
+
+_KIND_WORDS = {"number": "target angka", "ordinal": "target tingkat", "range": "target rentang"}
+
+
+def _same(stored_value: Decimal | None, stored_level: str, fact: Fact, stored_upper: Decimal | None = None) -> bool:
+    return (
+        stored_value == fact.value
+        and (stored_level or "") == fact.level
+        and stored_upper == fact.upper
+    )
+
+
+def _stored(value: Decimal | None, level: str, upper: Decimal | None = None) -> str:
+    return Fact(value, level or "", upper).show()
+
+
+def apply_strategy(
+    strategy: StrategyPlan, strategic_plan: pm.StrategicPlan, outcome: Outcome, *, replace: bool, path: str
+) -> dict[str, pm.Indicator]:
+    """Goals, objectives and their indicators with targets and realisations per year, matched
+    to what is stored by number, else by the normalised statement or name (inside the
+    caller's transaction). Differences are conflicts; only ``replace`` overwrites them.
+    Returns the indicators by number. The import of a document and the demo loader both write
+    the strategic plan through here."""
+    from sakip.monitoring import models as mon
+    from sakip.planning import models as pm
+
+    sp = strategic_plan
+    goals: dict[str, pm.Goal] = {}
+    stored_goals = list(pm.Goal.objects.filter(strategic_plan=sp))
+    for order, g_item in enumerate(strategy.goals):
+        goal = next((g for g in stored_goals if g.number == g_item.number), None) or next(
+            (g for g in stored_goals if name_key(g.statement) == name_key(g_item.statement)), None
+        )
+        if goal is None:
+            goal = pm.Goal.objects.create(strategic_plan=sp, number=g_item.number, statement=g_item.statement, order=order)
+            stored_goals.append(goal)
+            outcome.count("tujuan", f"tujuan {g_item.number}: {g_item.statement}")
+        elif name_key(goal.statement) != name_key(g_item.statement):
+            outcome.conflicts.append(f"tujuan {goal.number}: tersimpan '{goal.statement}', dokumen '{g_item.statement}'")
+            if replace:
+                goal.statement = g_item.statement
+                goal.save()
+                outcome.changed.append(f"tujuan {goal.number}")
+        else:
+            outcome.unchanged += 1
+        goals[g_item.number] = goal
+    objectives: dict[str, pm.Objective] = {}
+    stored_objectives = list(pm.Objective.objects.filter(goal__strategic_plan=sp))
+    for order, o_item in enumerate(strategy.objectives):
+        parent = goals[o_item.goal]
+        siblings = [o for o in stored_objectives if o.goal_id == parent.id]
+        objective = next((o for o in siblings if o.number == o_item.number), None) or next(
+            (o for o in siblings if name_key(o.statement) == name_key(o_item.statement)), None
+        )
+        if objective is None:
+            objective = pm.Objective.objects.create(
+                goal=parent, number=o_item.number, statement=o_item.statement, order=order
+            )
+            stored_objectives.append(objective)
+            outcome.count("sasaran", f"sasaran {o_item.number}: {o_item.statement}")
+        elif name_key(objective.statement) != name_key(o_item.statement):
+            outcome.conflicts.append(
+                f"sasaran {objective.number}: tersimpan '{objective.statement}', dokumen '{o_item.statement}'"
+            )
+            if replace:
+                objective.statement = o_item.statement
+                objective.save()
+                outcome.changed.append(f"sasaran {objective.number}")
+        else:
+            outcome.unchanged += 1
+        objectives[o_item.number] = objective
+    subjects = (pm.Indicator.Subject.GOAL, pm.Indicator.Subject.OBJECTIVE)
+    stored = list(pm.Indicator.objects.filter(strategic_plan=sp, subject__in=subjects))
+    by_number: dict[str, pm.Indicator] = {}
+    for order, i_item in enumerate(strategy.indicators):
+        is_goal = i_item.subject == "goal"
+        goal = goals[i_item.parent] if is_goal else None
+        objective = None if is_goal else objectives[i_item.parent]
+        same_parent = [
+            i for i in stored
+            if (is_goal and i.goal_id == goal.id and i.subject == pm.Indicator.Subject.GOAL)  # type: ignore[union-attr]
+            or (not is_goal and i.objective_id == objective.id)  # type: ignore[union-attr]
+        ]
+        indicator = next((i for i in same_parent if i.number and i.number == i_item.number), None) or next(
+            (i for i in same_parent if name_key(i.name) == name_key(i_item.name)), None
+        )
+        label = f"indikator {'tujuan' if is_goal else 'sasaran'} {i_item.number}"
+        if indicator is None:
+            indicator = pm.Indicator(
+                strategic_plan=sp,
+                subject=pm.Indicator.Subject.GOAL if is_goal else pm.Indicator.Subject.OBJECTIVE,
+                goal=goal, objective=objective, number=i_item.number[:20], name=i_item.name,
+                unit=i_item.unit[:60], polarity=i_item.polarity.value, target_kind=i_item.target_kind.value,
+                ordinal_scale=i_item.ordinal_scale, aggregation=i_item.aggregation,
+                percentage_change=i_item.percentage_change, formula=i_item.formula,
+                numerator_label=i_item.numerator_label[:300], denominator_label=i_item.denominator_label[:300],
+                multiplier=i_item.multiplier, data_source=i_item.data_source[:300],
+                baseline_year=i_item.baseline_year,
+                baseline_value=i_item.baseline.value if i_item.baseline else None,
+                baseline_level=(i_item.baseline.level if i_item.baseline else "")[:40],
+                end_target_value=i_item.end_target.value if i_item.end_target else None,
+                end_target_level=(i_item.end_target.level if i_item.end_target else "")[:40],
+                is_key=i_item.is_key, order=order,
+            )
+            indicator.full_clean()
+            indicator.save()
+            stored.append(indicator)
+            polarity = "negatif" if i_item.polarity.value == "lower_is_better" else "positif"
+            kind = _KIND_WORDS[i_item.target_kind.value] + (f" {i_item.ordinal_scale}" if i_item.ordinal_scale else "")
+            outcome.count(
+                "indikator tujuan/sasaran",
+                f"{label}: {i_item.name} [{i_item.unit or 'tanpa satuan'}; {polarity}; {kind}]",
+            )
+        elif name_key(indicator.name) != name_key(i_item.name):
+            outcome.conflicts.append(f"{label}: nama tersimpan '{indicator.name}', dokumen '{i_item.name}'")
+            if replace:
+                indicator.name = i_item.name
+                indicator.save()
+                outcome.changed.append(f"{label} nama")
+        else:
+            outcome.unchanged += 1
+        targets = {t.year: t for t in pm.IndicatorTarget.objects.filter(indicator=indicator)}
+        for year, fact in sorted(i_item.targets.items()):
+            target = targets.get(year)
+            if target is None:
+                pm.IndicatorTarget.objects.create(
+                    indicator=indicator, year=year, value=fact.value, upper=fact.upper, level=fact.level[:40]
+                )
+                outcome.count("target indikator tujuan/sasaran")
+            elif not _same(target.value, target.level, fact, target.upper):
+                outcome.conflicts.append(
+                    f"{label} target {year}: tersimpan {_stored(target.value, target.level, target.upper)}, "
+                    f"dokumen {fact.show()}"
+                )
+                if replace:
+                    target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
+                    target.save()
+                    outcome.changed.append(f"{label} target {year}")
+            else:
+                outcome.unchanged += 1
+        realised = {
+            r.year: r
+            for r in mon.IndicatorRealisation.objects.filter(indicator=indicator, period=mon.Period.YEAR)
+        }
+        for year, fact in sorted(i_item.realisations.items()):
+            realisation = realised.get(year)
+            if realisation is None:
+                numerator, denominator = i_item.operands.get(year, (None, None))
+                mon.IndicatorRealisation.objects.create(
+                    indicator=indicator, year=year, period=mon.Period.YEAR, value=fact.value,
+                    level=fact.level[:40], numerator=numerator, denominator=denominator,
+                    note=i_item.realisation_notes.get(year) or f"Diimpor dari {path}",
+                )
+                outcome.count("realisasi indikator tujuan/sasaran")
+            elif not _same(realisation.value, realisation.level, fact):
+                outcome.conflicts.append(
+                    f"{label} realisasi {year}: tersimpan {_stored(realisation.value, realisation.level)}, "
+                    f"dokumen {fact.show()}"
+                )
+                if replace:
+                    realisation.value, realisation.level = fact.value, fact.level[:40]
+                    realisation.save()
+                    outcome.changed.append(f"{label} realisasi {year}")
+            else:
+                outcome.unchanged += 1
+        by_number[i_item.number] = indicator
+    return by_number
 
 
 def _indicators(plan: ImportPlan, agency: Agency, outcome: Outcome, replace: bool) -> None:

@@ -40,3 +40,10 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "region", "agency"]
     list_filter = ["role", "region"]
     search_fields = ["user__username", "agency__name"]
+
+
+@admin.register(models.StaffCount)
+class StaffCountAdmin(admin.ModelAdmin):
+    list_display = ["agency", "year", "group", "education", *models.StaffCount.COUNT_FIELDS]
+    list_filter = ["agency", "year"]
+    search_fields = ["education", "group"]

@@ -205,3 +205,40 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = self.agency or self.region
         return f"{self.user} — {self.get_role_display()} — {where}"
+
+
+class StaffCount(models.Model):
+    """Staff of an agency with one kind of education, by employment status and sex, at the end
+    of a year (LKjIP BAB I, "Jumlah Pegawai menurut Jenis Pendidikan"). Only the counts per kind
+    are stored; group totals, the grand total and the sentence that states them are derived."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="staff_counts")
+    year = models.PositiveSmallIntegerField("tahun (keadaan 31 Desember)")
+    group = models.CharField("kelompok pendidikan", max_length=120, help_text="mis. Tenaga Sarjana")
+    group_order = models.PositiveSmallIntegerField("urutan kelompok", default=0)
+    education = models.CharField("jenis pendidikan", max_length=200, help_text="mis. Sarjana Psikologi")
+    order = models.PositiveSmallIntegerField("urutan", default=0)
+    civil_servant_male = models.PositiveIntegerField("PNS laki-laki", null=True, blank=True)
+    civil_servant_female = models.PositiveIntegerField("PNS perempuan", null=True, blank=True)
+    contract_male = models.PositiveIntegerField("PPPK laki-laki", null=True, blank=True)
+    contract_female = models.PositiveIntegerField("PPPK perempuan", null=True, blank=True)
+    honorary_male = models.PositiveIntegerField("honorer laki-laki", null=True, blank=True)
+    honorary_female = models.PositiveIntegerField("honorer perempuan", null=True, blank=True)
+
+    COUNT_FIELDS = (
+        "civil_servant_male", "civil_servant_female", "contract_male", "contract_female",
+        "honorary_male", "honorary_female",
+    )
+
+    class Meta:
+        verbose_name = "jumlah pegawai"
+        verbose_name_plural = "jumlah pegawai"
+        ordering = ["agency", "year", "group_order", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "group", "education"], name="staff_count_unique_education"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}: {self.education}"

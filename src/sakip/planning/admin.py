@@ -15,6 +15,11 @@ class EntryAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
 
 
+class FundingInline(admin.TabularInline):
+    model = models.RenstraFunding
+    extra = 0
+
+
 class GoalInline(admin.StackedInline):
     model = models.Goal
     extra = 0
@@ -24,7 +29,7 @@ class GoalInline(admin.StackedInline):
 class StrategicPlanAdmin(admin.ModelAdmin):
     list_display = ["name", "agency", "start_year", "end_year"]
     list_filter = ["agency__region"]
-    inlines = [GoalInline]
+    inlines = [GoalInline, FundingInline]
 
 
 class TargetInline(admin.TabularInline):

@@ -248,6 +248,16 @@ class IndicatorTarget(models.Model):
         "satuan tertulis", max_length=60, blank=True,
         help_text="Satuan sebagaimana ditulis pada tahun ini, bila berbeda dari indikator.",
     )
+    # The target after the year's plan was revised (Renja Perubahan, with RKPD/APBD
+    # perubahan). Empty = the target did not change. `value`/`upper`/`level` above stay the
+    # original (murni) target that every other document reads.
+    revised_value = models.DecimalField(
+        "target perubahan", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    revised_upper = models.DecimalField(
+        "batas atas rentang perubahan", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    revised_level = models.CharField("target perubahan (tingkat)", max_length=40, blank=True)
 
     class Meta:
         verbose_name = "target indikator"
@@ -260,6 +270,35 @@ class IndicatorTarget(models.Model):
     def __str__(self) -> str:
         shown = self.level or (str(self.value) if self.value is not None else "—")
         return f"{self.indicator} {self.year}: {shown}"
+
+
+class RenstraFunding(models.Model):
+    """The money (whole rupiah) of a program, kegiatan or sub kegiatan over the whole period of
+    a strategic plan: the Rp of the Renstra's "kondisi kinerja pada akhir periode" column, used
+    as column 6 (Rp) of the quarterly Renja evaluation (RULES.md §6).
+
+    Stored where the Renstra states it: a Renstra may give money per program or kegiatan only.
+    A line without its own amount takes the sum of its children's (sakip.rules.renja)."""
+
+    strategic_plan = models.ForeignKey(
+        StrategicPlan, on_delete=models.CASCADE, related_name="funding"
+    )
+    code = models.CharField("kode program/kegiatan/sub kegiatan", max_length=40)
+    amount = models.BigIntegerField(
+        "pagu akhir periode Renstra (Rp)", validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        verbose_name = "pagu Renstra"
+        verbose_name_plural = "pagu Renstra"
+        ordering = ["strategic_plan", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategic_plan", "code"], name="renstra_funding_unique"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="renstra_funding_nonneg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.amount}"
 
 
 class WorkPlan(models.Model):

@@ -3,7 +3,8 @@
 - Tabel 2.1 / form T-C.29 (evaluation of the previous Renja and Renstra achievement):
   columns 8 = 7 / 6 × 100, 10 = 5 + 7 + 9, 11 = 10 / 4 × 100 — :func:`evaluation_row`.
 - The quarterly E-form: 13 = 9 + 10 + 11 + 12, 14 = 7 + 13, 15 = 14 / 6 × 100 and its
-  Permendagri 86/2017 category — :func:`quarterly_row`.
+  Permendagri 86/2017 category — :func:`quarterly_row`; the Rp of column 6 (the Renstra's
+  money for the whole period) of a program or kegiatan — :func:`renstra_money`.
 
 Columns 10 and 13/14 only add up for indicators that accumulate (counts). Each indicator
 declares its aggregation over periods: ``sum``, ``last`` (levels: %, ratio, index, grade)
@@ -23,7 +24,7 @@ from sakip.rules.achievement import (
     Polarity,
     numeric_achievement,
 )
-from sakip.rules.numbers import Figure
+from sakip.rules.numbers import Figure, format_number
 from sakip.rules.scales import PERMENDAGRI_86_2017, category
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "aggregate",
     "evaluation_row",
     "quarterly_row",
+    "renstra_money",
 ]
 
 
@@ -170,3 +172,39 @@ def quarterly_row(
     label = None if col15.value is None else category(PERMENDAGRI_86_2017, col15.value)
     year = numeric_achievement(target_year, col13.value, polarity=polarity, method=method)
     return QuarterlyRow(col13, col14, col15, label, year)
+
+
+NO_RENSTRA_MONEY = "pagu akhir periode Renstra belum diisi"
+
+
+def renstra_money(own: int | None, parts: Sequence[tuple[str, Figure]] | None = None) -> Figure:
+    """Column 6 (Rp) of the E-form for one program / kegiatan / sub kegiatan: the money of the
+    whole Renstra period (RULES.md §6; decision on where it is stated).
+
+    ``own`` is the amount the Renstra states for this code (None when it states none);
+    ``parts`` are the already derived column-6 figures of its children, named by code. A
+    stated amount wins; a line without one is the sum of its children when every child has
+    a figure; when some child has none the figure is undefined and names them (a partial sum
+    would overstate the achievement of column 15). A stated amount that differs from a
+    complete sum of its children is kept and the difference is noted."""
+    parts = list(parts or [])
+    known = [(code, fig.value) for code, fig in parts if fig.value is not None]
+    missing = [code for code, fig in parts if fig.value is None]
+    children_sum = (sum((v for _, v in known), Decimal(0))
+                    if parts and not missing else None)
+    if own is not None:
+        if own < 0:
+            raise ValueError("pagu tidak boleh negatif")
+        note = ""
+        if children_sum is not None and children_sum != own:
+            note = (f"berbeda dari jumlah rinciannya ({format_number(children_sum, 0)}); "
+                    "dipakai pagu yang tercantum")
+        return Figure(Decimal(own), note=note)
+    if not parts:
+        return Figure(None, NO_RENSTRA_MONEY)
+    if missing:
+        shown = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
+        return Figure(None, f"{NO_RENSTRA_MONEY} untuk {len(missing)} dari {len(parts)} "
+                            f"rinciannya ({shown})")
+    assert children_sum is not None
+    return Figure(children_sum, note="jumlah rinciannya")

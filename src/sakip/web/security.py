@@ -1,9 +1,10 @@
 """Login rate limiting: after too many failed logins for one user name from one address (or
 from one address overall), further attempts are refused for a while with a clear message.
 
-Counts live in Django's cache (the default per-process memory cache is enough for the single
-waitress process `sakip serve` runs; a deployment with several processes configures a shared
-cache). Successful logins clear the count for that user name and address.
+Counts live in Django's cache, which settings.py makes a directory of files under var/ so that
+every worker process of `sakip serve --workers N` counts the same failures (two failures at the
+same instant in two processes may count once: the limit is approximate by one or two, never
+lifted). Successful logins clear the count for that user name and address.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from django.contrib.auth.views import LoginView
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 #: Failures allowed per user name + address, and per address for all names, in WINDOW seconds.
 MAX_FAILURES = 5
@@ -55,11 +57,12 @@ def clear(request: HttpRequest, username: str) -> None:
     cache.delete(_keys(request, username)[0])
 
 
-BLOCKED_MESSAGE = (
-    "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat Anda. "
-    f"Coba lagi setelah {LOCKOUT_MINUTES} menit, atau hubungi admin daerah untuk mengatur "
-    "ulang kata sandi."
-)
+def blocked_message() -> str:
+    return gettext(
+        "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat Anda. "
+        "Coba lagi setelah %(minutes)s menit, atau hubungi admin daerah untuk mengatur "
+        "ulang kata sandi."
+    ) % {"minutes": LOCKOUT_MINUTES}
 
 
 class RateLimitedLoginView(LoginView):
@@ -68,7 +71,7 @@ class RateLimitedLoginView(LoginView):
         if is_blocked(request, username):
             form = self.form_class(request=request, initial={"username": username})
             response = self.render_to_response(
-                self.get_context_data(form=form, blocked=BLOCKED_MESSAGE)
+                self.get_context_data(form=form, blocked=blocked_message())
             )
             response.status_code = 429
             return response

@@ -58,11 +58,11 @@ def tracked_models() -> list[type[models.Model]]:
     from sakip.planning import models as plan
 
     return [
-        org.Region, org.RegionHead, org.Agency, org.Official,
+        org.Region, org.RegionHead, org.Agency, org.Official, org.StaffCount,
         plan.StrategicPlan, plan.Goal, plan.Objective, plan.Indicator, plan.IndicatorTarget,
         plan.WorkPlan, plan.WorkPlanLine, plan.BudgetAllocation, plan.Narrative,
         plan.PerformanceAgreement, plan.AgreementItem, plan.AgreementProgram,
-        plan.CommunityProposal,
+        plan.CommunityProposal, plan.RenstraFunding,
         mon.IndicatorRealisation, mon.SpendingRealisation, mon.SakipEvaluation,
         mon.SakipComponentScore, mon.SakipRecommendation, mon.PerformanceReport,
         mon.SpmResult,
@@ -130,6 +130,7 @@ AGENCY_PATHS: dict[str, tuple[str, ...]] = {
     "SakipRecommendation": ("evaluation.agency_id",),
     "PerformanceReport": ("agency_id",),
     "CommunityProposal": ("agency_id",),
+    "RenstraFunding": ("strategic_plan.agency_id",),
     "SpmResult": ("agency_id",),
 }
 
