@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench lock clean-db help
+.PHONY: setup run test lint bench lock clean-db help messages
 
 help:
 	@echo "make run    — siapkan lingkungan, basis data dan data demo, lalu jalankan aplikasi"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint   — ruff dan mypy"
 	@echo "make bench  — tolok ukur kinerja"
 	@echo "make lock   — perbarui requirements.lock dari pyproject.toml"
+	@echo "make messages — kumpulkan teks antarmuka ke katalog bahasa Inggris lalu kompilasi (.po → .mo)"
 
 setup: $(STAMP)
 
@@ -38,6 +39,9 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+messages: setup
+	$(BIN)/python -m sakip.web.catalogue update
 
 lock:
 	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \

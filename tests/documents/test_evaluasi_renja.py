@@ -126,6 +126,7 @@ def test_renstra_money_gives_columns_6_and_15_through_the_rules(realised):
     assert cell(m, money, "rp15").value == expected.col15.value
     assert cell(m, money, "rp15").display == "16,67" == expected.col15.display  # 5.000.000 / 30.000.000
     assert cell(m, money, "rp15").formula == "={rp14}/{rp6}*100"
+    assert cell(m, money, "rpcat").display == expected.category == "Sangat Rendah"
     (activity,) = rows_of(m, "1.06.01.2.01")[:1]
     total = sum(30_000_000 + i for i in range(len(codes)))
     assert cell(m, activity, "rp6").value == total and cell(m, activity, "rp6").note == "jumlah rinciannya"
@@ -151,3 +152,24 @@ def test_missing_renstra_money_is_said_in_the_document(batubara):
 
     assert "Pagu akhir periode Renstra belum diisi untuk" in text(doc)
     assert any("pagu akhir periode Renstra belum diisi" in w.message for w in doc.warnings)
+
+
+def test_after_the_revision_the_year_is_measured_against_the_revised_target(realised):
+    """With APBD perubahan as the budget of record, column 8 is the Renja Perubahan target."""
+    from decimal import Decimal
+
+    from sakip.planning.models import BudgetAllocation, IndicatorTarget
+
+    target = IndicatorTarget.objects.get(indicator__code="1.06.01.2.01.01", year=2024,
+                                         indicator__strategic_plan__agency__code="batubara")
+    target.revised_value = Decimal(4)
+    target.save()
+    t = table(build(2), "tabel-evaluasi-kinerja")
+    (row,) = rows_of(t, "1.06.01.2.01.01")
+    assert cell(t, row, "k8").display == "2"  # no perubahan budget yet: the original target
+    for a in BudgetAllocation.objects.filter(line__work_plan__agency__code="batubara", version="renja"):
+        BudgetAllocation.objects.create(line_id=a.line_id, version="apbd_p", amount=a.amount)
+    t = table(build(2), "tabel-evaluasi-kinerja")
+    (row,) = rows_of(t, "1.06.01.2.01.01")
+    assert [cell(t, row, k).display for k in ("k8", "k13", "ky")] == ["4", "1", "25,00"]
+    assert any("target Renja Perubahan" in note for note in t.notes)

@@ -63,5 +63,5 @@ def test_too_large_upload_is_refused(client, user, monkeypatch):
     monkeypatch.setattr(views, "MAX_UPLOAD", 100)
     client.force_login(user)
     response = client.post("/periksa/", {"berkas": SimpleUploadedFile("besar.txt", DOC.encode())})
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert "terlalu besar" in response.content.decode()

@@ -104,6 +104,8 @@ CASES = [
     Case("masuk/", "get", lambda o: "/masuk/", ALL_OK),
     Case("keluar/", "post", lambda o: "/keluar/", ALL_OK),
     Case("daerah/", "get", lambda o: "/daerah/", ALL_OK),
+    # The interface language switch (Django's set_language): anybody, a cookie only.
+    Case("bahasa/", "post", lambda o: "/bahasa/", ALL_OK, data=lambda o: {"language": "en", "next": "/"}),
     Case(f"{P}/", "get", lambda o: f"/{B}/", ALL_OK),  # published
     Case(f"{P}/", "get", lambda o: "/pd/batubara/2024/",
          outcomes("login hidden ok hidden hidden hidden ok")),  # a draft of another region

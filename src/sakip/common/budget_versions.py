@@ -8,3 +8,7 @@ VERSIONS = ["ranwal_rkpd", "renja", "rkpd", "apbd", "rkpd_p", "apbd_p"]
 BUDGET_PRECEDENCE = ["apbd_p", "rkpd_p", "apbd", "rkpd", "renja", "ranwal_rkpd"]
 
 FORECAST = "forecast"
+
+#: The versions after the year's plan was revised (Renja Perubahan): with one of them as the
+#: budget of record, the revised targets (IndicatorTarget.revised_*) count.
+REVISED_VERSIONS = frozenset({"rkpd_p", "apbd_p"})

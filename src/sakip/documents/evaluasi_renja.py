@@ -11,6 +11,12 @@ always summed. Only the quarters up to the one asked for exist in the report: re
 entered for a later quarter are ignored, so the TW II report is the same whenever it is run.
 The year's own achievement (13 / 8) is added for K and Rp.
 
+Column 6 (Rp) is the Renstra's money for the whole period (planning.RenstraFunding; a line
+without a stated amount takes the complete sum of its children, `rules.renja.renstra_money`);
+where none is stored the cells read "belum diisi" and the document says so. When the budget of
+record is a perubahan version (APBD-P/RKPD-P), column 8 (K) is the revised target where one is
+stored, matching the revised money of column 8 (Rp).
+
 Prose (Narrative, document "renja"): `evaluasi.tw<q>.pendorong`, `.penghambat`,
 `.tindak_lanjut` (factors and follow-up of quarter q).
 """
@@ -58,8 +64,10 @@ from sakip.rules.achievement import Achievement, Polarity
 from sakip.rules.averages import mean_achievement
 from sakip.rules.budget import total_amounts
 from sakip.rules.method import method_text
-from sakip.rules.numbers import Figure
+from sakip.rules.numbers import Figure, Score
 from sakip.rules.scales import PERMENDAGRI_86_2017, category
+
+Target = Decimal | str | Score | None
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NO_RENSTRA_MONEY = rules_renja.NO_RENSTRA_MONEY
@@ -125,6 +133,18 @@ def renstra_money(lines: list[LineData], stated: dict[str, int]) -> dict[str, Fi
     return out
 
 
+def revised_targets_of_record(ay: AgencyYear) -> dict[int, Target]:
+    """The revised (perubahan) targets when the budget of record is a perubahan version: the
+    year is then evaluated against the Renja Perubahan, targets and money alike."""
+    from sakip.common.budget_versions import REVISED_VERSIONS
+    from sakip.documents.renja_perubahan import revised_targets
+
+    wp = ay.work_plan
+    if wp is None or wp.budget_version not in REVISED_VERSIONS:
+        return {}
+    return revised_targets(ay)
+
+
 def _quarter_money(line: LineData, quarter: int) -> int | None:
     amounts = [s.amount for leaf in line.leaves() for s in leaf.spending if s.period == quarter]
     return total_amounts(amounts) if amounts else None
@@ -138,6 +158,7 @@ def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
     n = ay.year
     plan = ay.strategic_plan
     version = wp.budget_version
+    revised = revised_targets_of_record(ay)
     before = spent_before(ay)
     end_money = renstra_money(wp.programs, renstra_funding(ay))
     earlier = list(range(plan.start_year, n)) if plan else []
@@ -163,7 +184,7 @@ def quarter_lines(ay: AgencyYear, quarter: int) -> list[QuarterLine]:
                 number_or_none(target_value(ind, plan.end_year)) if plan else None)
             past = [number_or_none(ind.realised(y)) for y in earlier]
             k_before = rules_renja.aggregate(past, ind.aggregation) if past else None
-            k_year = number_or_none(target_value(ind, n))
+            k_year = number_or_none(revised.get(ind.id, target_value(ind, n)))
             by_period = {r.period: r.value for r in ind.realisations_of(n, quarter) if r.period > 0}
             k_quarters = [by_period.get(q) for q in range(1, quarter + 1)]
             k = rules_renja.quarterly_row(
@@ -330,7 +351,8 @@ def kinerja_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) ->
             "= 7 + 13 dengan aturan yang sama; kolom 15 = 14/6 × 100 (indikator negatif: 6/14 × 100).",
             "Kategori menurut Permendagri 86/2017: "
             + PERMENDAGRI_86_2017.describe().replace(":", "").replace("\n", "; ") + ".",
-        ],
+        ] + ([f"Kolom 8: target Renja Perubahan {n} bila ada (pagu yang berlaku adalah versi perubahan); "
+              "selain itu target semula."] if revised_targets_of_record(ay) else []),
         source="Renja, Renstra dan realisasi triwulan yang tersimpan; dihitung oleh OpenSAKIP.",
     )
 
@@ -354,6 +376,7 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         Column("rp13", f"Realisasi s/d TW {ROMAN[quarter]}", Kind.MONEY, 1.3),
         Column("rp14", f"Realisasi Renstra s/d {n}", Kind.MONEY, 1.3),
         Column("rp15", "Capaian Renstra (%)", Kind.PERCENT, 0.9),
+        Column("rpcat", "Kategori", Kind.TEXT, 0.9),
         Column("rpy", f"Serapan {n} (%)", Kind.PERCENT, 0.9),
         Column("caty", "Kategori", Kind.TEXT, 0.9),
     ]
@@ -365,12 +388,13 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         HeaderCell("Realisasi Anggaran per Triwulan", colspan=len(quarters)),
         HeaderCell(f"Realisasi Renja s/d TW {ROMAN[quarter]}", rowspan=2),
         HeaderCell(f"Realisasi Renstra s/d Tahun {n}", rowspan=2),
-        HeaderCell("Tingkat Capaian Renstra (%)", rowspan=2),
+        HeaderCell("Tingkat Capaian Renstra", colspan=2),
         HeaderCell(f"Realisasi Tahun {n} (13/8)", colspan=2),
     ]
-    second = [HeaderCell(ROMAN[q]) for q in quarters] + [HeaderCell("%"), HeaderCell("Kategori")]
+    second = [HeaderCell(ROMAN[q]) for q in quarters] + [HeaderCell("%"), HeaderCell("Kategori"),
+                                                         HeaderCell("%"), HeaderCell("Kategori")]
     number_row = ["1", "2", "6", "7", "8"] + [str(8 + q) for q in quarters] + ["13", "14=7+13", "15=14/6",
-                                                                              "13/8", ""]
+                                                                              "", "13/8", ""]
     rows: list[Row] = []
     seen: set[str] = set()
     for item in rows_data:
@@ -390,7 +414,10 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         row += [_rp(item.rp_quarters[i], "belum ada realisasi") for i in range(len(quarters))]
         row += [
             _short(_figure_cell(rp.col13, money=True)), _short(_figure_cell(rp.col14, money=True)),
-            _renstra_percent(item), _short(year), _category(rp.year_achievement),
+            _renstra_percent(item),
+            _category(rp.col15) if item.rp_end.value is not None else Cell(None, "-", Kind.TEXT,
+                                                                             note=item.rp_end.reason),
+            _short(year), _category(rp.year_achievement),
         ]
         rows.append(Row(row, indent=indent_of(line.level), id=f"l{line.code}"))
     wp = ay.work_plan
@@ -408,7 +435,7 @@ def anggaran_table(ay: AgencyYear, quarter: int, rows_data: list[QuarterLine]) -
         totals: list[Cell] = [blank(), cells.text("JUMLAH", bold=True), blank(), blank(),
                               cells.money(total, formula=sum_formula(wp.programs, version, "rp8"))]
         totals += [cells.money(a) for a in total_q]
-        totals += [_short(_figure_cell(absorption.col13, money=True)), blank(), blank(),
+        totals += [_short(_figure_cell(absorption.col13, money=True)), blank(), blank(), blank(),
                    _short(cells.percent(absorption.year_achievement)), _category(absorption.year_achievement)]
         rows.append(Row(totals, style="total"))
     return Table(

@@ -1001,7 +1001,8 @@ def build(ay: AgencyYear, options: Options) -> Document:
     else:
         doc.add(Paragraph.text(
             f"[Belum ada usulan masyarakat (Musrenbang, Pokir DPRD, pemangku kepentingan) tahun {n} "
-            "yang tercatat. Impor dengan 'sakip usulan BERKAS.xlsx'.]", "missing"))
+            "yang tercatat. Isi pada halaman Renja & pagu → Usulan masyarakat, atau impor dengan "
+            "'sakip usulan BERKAS.xlsx'.]", "missing"))
         doc.warn("daftar usulan masyarakat belum diisi", "2.5 Usulan Masyarakat")
 
     # BAB III

@@ -138,13 +138,13 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
     n = ay.year
     label_o, label_r = VERSION_LABELS.get(original, original), VERSION_LABELS.get(revised, revised)
     columns = [
-        Column("code", "Kode", Kind.CODE, 1.2),
+        Column("code", "Kode", Kind.CODE, 1.55),
         Column("name", "Program/Kegiatan/Sub Kegiatan", Kind.TEXT, 3),
-        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.6),
+        Column("indicator", "Indikator Kinerja", Kind.TEXT, 2.3),
         Column("location", "Lokasi", Kind.TEXT, 1),
-        Column("target", f"Target {n} Sebelum Perubahan", Kind.TEXT, 1),
-        Column("target_after", f"Target {n} Setelah Perubahan", Kind.TEXT, 1),
-        Column("target_diff", "Selisih Target", Kind.TEXT, 0.8),
+        Column("target", f"Target {n} Semula", Kind.TEXT, 1.1),
+        Column("target_after", f"Target {n} Perubahan", Kind.TEXT, 1.1),
+        Column("target_diff", "Selisih Target", Kind.TEXT, 0.9),
         Column("before", f"Pagu Sebelum Perubahan ({label_o}) (Rp)", Kind.MONEY, 1.5),
         Column("after", f"Pagu Setelah Perubahan ({label_r}) (Rp)", Kind.MONEY, 1.5),
         Column("diff", "Selisih (Rp)", Kind.MONEY, 1.5),

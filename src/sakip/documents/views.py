@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 
 from sakip import dataset
 from sakip.common.errors import UserError
@@ -53,7 +55,8 @@ def download(request: HttpRequest, agency_code: str, year: int, kind: str, fmt: 
     except UserError as exc:
         return HttpResponseBadRequest(exc.text(), content_type="text/plain; charset=utf-8")
     ay = dataset.load_agency(agency, year)
-    generated = service.generate(kind, ay, fmt, options)
+    with translation.override(settings.LANGUAGE_CODE):  # official documents: always Indonesian
+        generated = service.generate(kind, ay, fmt, options)
     name = service.file_name(kind, ay, fmt, options)
     response = HttpResponse(generated.data, content_type=MEDIA_TYPES[fmt])
     ascii_name = name.encode("ascii", "ignore").decode() or f"dokumen.{fmt}"

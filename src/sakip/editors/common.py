@@ -16,6 +16,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sakip.common.errors import UserError
 from sakip.organisations.models import Agency
@@ -69,11 +71,11 @@ def agency_year(
     exists), NeedLogin for an anonymous visitor."""
     agency = Agency.objects.select_related("region").filter(code=agency_code).first()
     if agency is None:
-        raise Http404("Perangkat daerah tidak ditemukan.")
+        raise Http404(_("Perangkat daerah tidak ditemukan."))
     if not request.user.is_authenticated:
         raise NeedLogin(request.get_full_path())
     if not access.visible_agencies(request.user).filter(pk=agency.pk).exists():
-        raise Http404("Data ini tidak tersedia untuk akun Anda.")
+        raise Http404(_("Data ini tidak tersedia untuk akun Anda."))
     status = access.status_of(agency, year, document, quarter)
     editable = access.can_edit(request.user, agency, year, document, quarter)
     return Page(agency, year, document, editable, str(status.get_state_display()))
@@ -82,10 +84,10 @@ def agency_year(
 def require_edit(page: Page) -> None:
     """Refuse a change the user may not make (locked document, another agency, a reader)."""
     if not page.editable:
-        raise PermissionDenied(
+        raise PermissionDenied(_(
             "Data ini tidak dapat diubah: dokumennya sudah diajukan atau terkunci, atau "
             "akun Anda bukan operator/kepala perangkat daerah ini."
-        )
+        ))
 
 
 class NeedLoginMiddleware:
@@ -205,6 +207,7 @@ def last_changes(model: type[models.Model], ids: Iterable[int]) -> dict[int, str
     for change in rows:
         if change.object_id in found:
             continue
-        who = (change.user.get_full_name() or change.user.get_username()) if change.user else "sistem"
-        found[change.object_id] = f"oleh {who}, {change.at.strftime('%d-%m-%Y %H:%M')}"
+        who = (change.user.get_full_name() or change.user.get_username()) if change.user else _("sistem")
+        found[change.object_id] = _("oleh %(who)s, %(at)s") % {
+            "who": who, "at": timezone.localtime(change.at).strftime("%d-%m-%Y %H:%M")}
     return found

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sakip.common.errors import UserError
@@ -18,8 +19,11 @@ from sakip.editors.common import (
     last_changes,
     require_edit,
 )
+from sakip.editors.drafts import Draft, drafts
 from sakip.editors.sections import SECTIONS, sections_for
+from sakip.organisations.models import Agency
 from sakip.planning.models import Goal, Narrative
+from sakip.web import datacache
 from sakip.workflow.history import audit_context
 
 DOCUMENT_TITLES = {"renja": "Renja", "lkjip": "LKjIP"}
@@ -36,10 +40,21 @@ def _goal_statements(agency_id: int, year: int) -> list[str]:
     )
 
 
+def _drafts(agency: Agency, year: int, document: str, keys: list[str],
+            empty: list[str]) -> dict[str, Draft]:
+    """What the document drafts for the empty sections (sakip.editors.drafts): two builds of
+    the document, so only when some section is empty."""
+    if not empty:
+        return {}
+    ay = datacache.load(agency, year)
+    found = drafts(ay, document, keys)
+    return {k: d for k, d in found.items() if k in empty}
+
+
 @require_http_methods(["GET", "POST"])
 def narratives(request: HttpRequest, agency_code: str, year: int, document: str) -> HttpResponse:
     if document not in SECTIONS:
-        raise Http404("Dokumen tidak dikenal.")
+        raise Http404(_("Dokumen tidak dikenal."))
     page = agency_year(request, agency_code, year, document)
     stored = {
         n.section: n for n in Narrative.objects.filter(agency=page.agency, year=year, document=document)
@@ -52,7 +67,7 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
         require_edit(page)
         key = request.POST.get("section", "")
         if key not in {s.key for s in sections}:
-            raise Http404("Bagian tidak dikenal.")
+            raise Http404(_("Bagian tidak dikenal."))
         text = request.POST.get("text", "").replace("\r\n", "\n")
         posted[key] = text
         try:
@@ -75,6 +90,11 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
         except UserError as exc:
             errors[key] = exc.text()
     who = last_changes(Narrative, [n.pk for n in stored.values()])
+    empty = [s.key for s in sections if not (stored[s.key].text.strip() if s.key in stored else "")]
+    partial = request.method == "POST" and request.headers.get("HX-Request")
+    if partial:
+        empty = [k for k in empty if k in (saved, *errors)]
+    found = _drafts(page.agency, year, document, [s.key for s in sections], empty)
     rows: list[dict[str, Any]] = []
     for s in sections:
         n = stored.get(s.key)
@@ -86,10 +106,11 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
             "saved": saved == s.key,
             "updated_at": n.updated_at if n else None,
             "changed_by": who.get(n.pk, "") if n else "",
+            "draft": found.get(s.key),
         })
     context = page.context() | {"rows": rows, "title": DOCUMENT_TITLES[document],
                                  "doc_key": document, "active": f"narasi-{document}"}
-    if request.method == "POST" and request.headers.get("HX-Request"):
+    if partial:
         row = next(r for r in rows if r["section"].key in (saved, *errors))
         return render(request, "editors/_narrative_section.html", context | {"row": row})
     return render(request, "editors/narratives.html", context, status=400 if errors else 200)

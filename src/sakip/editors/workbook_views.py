@@ -7,6 +7,7 @@ import uuid
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sakip.common.errors import UserError
@@ -22,9 +23,9 @@ SESSION_KEY = "editors_uploads"
 def _kind(request: HttpRequest, agency_code: str, year: int, key: str,
           quarter: int) -> tuple[Page, workbook.Kind]:
     if key not in workbook.KINDS:
-        raise Http404("Jenis buku kerja tidak dikenal.")
+        raise Http404(_("Jenis buku kerja tidak dikenal."))
     if key == "realisasi" and quarter not in (1, 2, 3, 4):
-        raise Http404("Triwulan harus 1–4.")
+        raise Http404(_("Triwulan harus 1–4."))
     if key == "renja":
         quarter = 0
     cls = workbook.KINDS[key]
@@ -42,7 +43,9 @@ def _context(request: HttpRequest, page: Page) -> dict[str, object]:
     return page.context() | {"active": "xlsx", "quarters": quarters,
                              "plan_editable": plan_editable,
                              "realisation_editable": any(q[2] for q in quarters),
-                             "any_editable": plan_editable or any(q[2] for q in quarters)}
+                             "any_editable": plan_editable or any(q[2] for q in quarters),
+                             "max_bytes": workbook.MAX_UPLOAD_BYTES,
+                             "max_mb": workbook.MAX_UPLOAD_BYTES // 1024 // 1024}
 
 
 @require_GET
@@ -73,18 +76,20 @@ def upload(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     try:
         quarter = int(request.POST.get("quarter") or 0)
     except ValueError as exc:
-        raise Http404("Triwulan tidak dikenal.") from exc
+        raise Http404(_("Triwulan tidak dikenal.")) from exc
     page, kind = _kind(request, agency_code, year, key, quarter)
     require_edit(page)
     context = _context(request, page) | {"kind": kind}
     upload = request.FILES.get("file")
     if upload is None:
         return render(request, "editors/workbook.html",
-                      context | {"error": "Pilih berkas .xlsx yang akan diunggah."}, status=400)
+                      context | {"error": _("Pilih berkas .xlsx yang akan diunggah.")}, status=400)
     if upload.size is not None and upload.size > workbook.MAX_UPLOAD_BYTES:
         return render(request, "editors/workbook.html", context | {
-            "error": f"Berkas terlalu besar ({upload.size // 1024} KB; batas "
-                     f"{workbook.MAX_UPLOAD_BYTES // 1024 // 1024} MB)."}, status=400)
+            "error": _("Berkas terlalu besar (%(kb)s KB; batas %(mb)s MB). Tidak ada yang disimpan; "
+                       "hapus baris atau lembar yang tidak perlu, lalu unggah lagi.") % {
+                "kb": upload.size // 1024, "mb": workbook.MAX_UPLOAD_BYTES // 1024 // 1024}},
+            status=413)
     data = upload.read()
     try:
         reading = workbook.read(kind, data)
@@ -108,7 +113,7 @@ def apply(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     token = request.POST.get("token", "")
     stored = request.session.get(SESSION_KEY, {}).get(token)
     if stored is None:
-        raise Http404("Unggahan tidak ditemukan atau sudah diterapkan; unggah ulang berkasnya.")
+        raise Http404(_("Unggahan tidak ditemukan atau sudah diterapkan; unggah ulang berkasnya."))
     page, kind = _kind(request, agency_code, year, stored["kind"], stored["quarter"])
     require_edit(page)
     data = base64.b64decode(stored["data"])

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sakip.common.budget_versions import FORECAST, VERSIONS
+from sakip.common.budget_versions import FORECAST, REVISED_VERSIONS, VERSIONS
 from sakip.common.errors import UserError
 from sakip.editors.common import (
     ABSENT,
@@ -45,9 +45,8 @@ from sakip.rules.codes import CodeError, normalise_code
 from sakip.workflow.history import audit_context
 
 LINE_FIELDS = ("location", "funding_source", "notes")
-#: Budget versions after the year's plan was revised: with one of them shown, the indicator rows
-#: edit the revised (perubahan) target; with any other, the original one.
-REVISED_VERSIONS = {"rkpd_p", "apbd_p"}
+#: With a budget version after the revision shown (REVISED_VERSIONS), the indicator rows edit
+#: the revised (perubahan) target; with any other, the original one.
 CODED_SUBJECTS = {
     Level.PROGRAM: Indicator.Subject.PROGRAM,
     Level.ACTIVITY: Indicator.Subject.ACTIVITY,

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from sakip.common.errors import UserError
 from sakip.ingest.readers import FORMATS
@@ -21,23 +22,28 @@ ALLOWED = sorted(FORMATS)
 
 @login_required
 def check_upload(request: HttpRequest) -> HttpResponse:
-    context: dict[str, object] = {"allowed": ", ".join(ALLOWED), "max_mb": MAX_UPLOAD // (1024 * 1024)}
+    context: dict[str, object] = {"allowed": ", ".join(ALLOWED), "max_mb": MAX_UPLOAD // (1024 * 1024),
+                                  "max_bytes": MAX_UPLOAD}
     if request.method != "POST":
         return render(request, "ingest/periksa.html", context)
     upload = request.FILES.get("berkas")
     error = ""
+    status = 400
     suffix = Path(upload.name or "").suffix.lower() if upload is not None else ""
     if upload is None:
-        error = "Pilih berkas dokumen (Renja atau LKjIP) yang akan diperiksa."
+        error = _("Pilih berkas dokumen (Renja atau LKjIP) yang akan diperiksa.")
     elif suffix not in FORMATS:
-        error = f"Jenis berkas '{suffix or 'tanpa akhiran'}' tidak didukung. Pakai salah satu: {context['allowed']}."
+        error = _("Jenis berkas '%(suffix)s' tidak didukung. Pakai salah satu: %(allowed)s.") % {
+            "suffix": suffix or _("tanpa akhiran"), "allowed": context["allowed"]}
     elif upload.size is None or upload.size > MAX_UPLOAD:
-        error = f"Berkas terlalu besar (batas {context['max_mb']} MB). Pisahkan dokumen lalu ulangi."
+        error = _("Berkas terlalu besar (batas %(mb)s MB). Pisahkan dokumen lalu ulangi.") % {
+            "mb": context["max_mb"]}
+        status = 413
     elif upload.size == 0:
-        error = "Berkas kosong. Pilih dokumen yang berisi."
+        error = _("Berkas kosong. Pilih dokumen yang berisi.")
     if error or upload is None:
         context["error"] = error
-        return render(request, "ingest/periksa.html", context, status=400)
+        return render(request, "ingest/periksa.html", context, status=status)
 
     from sakip.ingest.checks import ERROR, check_document
     from sakip.ingest.readers import read_document

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy
 
 from sakip import dataset, figures
 from sakip.monitoring.models import PerformanceReport
@@ -26,8 +27,9 @@ COLUMNS = [("renja", 0, "Renja"), ("pk", 0, "PK"), ("realisation", 1, "TW I"),
            ("realisation", 4, "TW IV"), ("lkjip", 0, "LKjIP")]
 STATE_LABELS = dict(State.choices)
 #: Short names for the narrow status columns (the full name is the badge's title).
-SHORT = {State.DRAFT: "Draf", State.SUBMITTED: "Diajukan", State.VERIFIED: "Diverifikasi",
-         State.REVIEWED: "Direviu", State.RETURNED: "Dikembalikan", State.FINAL: "Final"}
+SHORT = {State.DRAFT: gettext_lazy("Draf"), State.SUBMITTED: gettext_lazy("Diajukan"),
+         State.VERIFIED: gettext_lazy("Diverifikasi"), State.REVIEWED: gettext_lazy("Direviu"),
+         State.RETURNED: gettext_lazy("Dikembalikan"), State.FINAL: gettext_lazy("Final")}
 
 
 @dataclass
@@ -60,7 +62,7 @@ def _row(agency: Agency, year: int, internal: bool, published: bool,
     summary, absorption, missing = datacache.memo(ay, "overview-figures", lambda: _figures(ay))
     column_states = [(states.get((d, q), State.DRAFT), STATE_LABELS[states.get((d, q), State.DRAFT)])
                      for d, q, _ in COLUMNS]
-    shown_states = [(s, label, SHORT[State(s)]) for s, label in column_states]
+    shown_states = [(s, str(label), str(SHORT[State(s)])) for s, label in column_states]
     row = AgencyRow(
         agency=agency, internal=internal, published=published, states=shown_states,
         mean_achievement=summary.mean.display, mean_value=summary.mean.value,
@@ -69,15 +71,16 @@ def _row(agency: Agency, year: int, internal: bool, published: bool,
     threshold = ay.settings.absorption_threshold
     returned = [label for (d, q, label), (s, _) in zip(COLUMNS, column_states, strict=True) if s == State.RETURNED]
     if internal and returned:
-        row.reasons.append("dikembalikan: " + ", ".join(returned))
+        row.reasons.append(gettext("dikembalikan: %(documents)s") % {"documents": ", ".join(returned)})
     if absorption is not None and absorption.rounded is not None and absorption.rounded < threshold:
-        row.reasons.append(f"serapan {absorption.display} % di bawah {format_number(threshold, 0)} %")
+        row.reasons.append(gettext("serapan %(value)s %% di bawah %(threshold)s %%") % {
+            "value": absorption.display, "threshold": format_number(threshold, 0)})
     if missing:
-        row.reasons.append(f"{missing} sub kegiatan serapan rendah tanpa penjelasan")
+        row.reasons.append(gettext("%(n)s sub kegiatan serapan rendah tanpa penjelasan") % {"n": missing})
     if summary.mean.value is not None and summary.mean.rounded is not None and summary.mean.rounded < 75:
-        row.reasons.append(f"rata-rata capaian {summary.mean.display} % di bawah 75 %")
+        row.reasons.append(gettext("rata-rata capaian %(value)s %% di bawah 75 %%") % {"value": summary.mean.display})
     if summary.undefined:
-        row.reasons.append(f"{len(summary.undefined)} indikator belum dapat dihitung")
+        row.reasons.append(gettext("%(n)s indikator belum dapat dihitung") % {"n": len(summary.undefined)})
     return row
 
 

@@ -17,6 +17,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sakip.common.budget_versions import BUDGET_PRECEDENCE
@@ -70,7 +71,7 @@ class TrailLine:
     def of(cls, change: Change) -> TrailLine:
         at = timezone.localtime(change.at)
         user = change.user
-        who = (user.get_full_name() or user.get_username()) if user is not None else "(sistem)"
+        who = (user.get_full_name() or user.get_username()) if user is not None else _("(sistem)")
         return cls(at.isoformat(), at.strftime("%d-%m-%Y %H:%M"), who, str(change.get_action_display()),
                    change.field, change.old_value, change.new_value, change.reason)
 
@@ -316,7 +317,7 @@ def _money(amount: int | None) -> str:
 
 def _agency_for(request: HttpRequest, agency_code: str, quarter: int) -> Agency | HttpResponse:
     if quarter not in realisation.QUARTER_NAMES:
-        raise Http404("Triwulan harus 1–4.")
+        raise Http404(_("Triwulan harus 1–4."))
     return internal_agency(request, agency_code)
 
 
@@ -336,6 +337,7 @@ def entry_page(request: HttpRequest, agency_code: str, year: int, quarter: int) 
         "pagu_version": _version_label(agency, year),
         "status_rows": document_rows(request.user, agency, year, only=[(DocumentStatus.Document.REALISATION, quarter)]),
         "max_mb": realisation.MAX_EVIDENCE_BYTES // 1048576,
+        "max_bytes": realisation.MAX_EVIDENCE_BYTES,
         "accept": ",".join(realisation.EVIDENCE_TYPES),
     }
     return render(request, "web/realisation.html", context)
@@ -353,9 +355,9 @@ def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
         return found
     agency = found
     if kind not in ("indicator", "spending"):
-        raise Http404("Jenis isian tidak dikenal.")
+        raise Http404(_("Jenis isian tidak dikenal."))
     if request.META.get("CONTENT_LENGTH", "0").isdigit() and int(request.META["CONTENT_LENGTH"]) > realisation.MAX_EVIDENCE_BYTES + 100_000:
-        return _refuse_too_large(request, agency, year, quarter)
+        return _refuse_too_large(request, agency, year, quarter, kind, item_id)
     data = {k: request.POST.get(k, "") for k in (*realisation.INDICATOR_FIELDS, *realisation.SPENDING_FIELDS)}
     original = {k[5:]: str(v) for k, v in request.POST.items() if k.startswith("orig_")}
     upload = request.FILES.get("evidence")
@@ -373,11 +375,11 @@ def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
             saved = realisation.save_spending(request.user, agency, year, quarter, line,
                                               data, original or None, upload)
             item = spending_items(agency, year, quarter, only=item_id)[0]
-        item.message = "Tersimpan." if saved.changed or saved.evidence else "Tidak ada perubahan."
+        item.message = _("Tersimpan.") if saved.changed or saved.evidence else _("Tidak ada perubahan.")
     except UserError as refused:
         items = (indicator_items if kind == "indicator" else spending_items)(agency, year, quarter, only=item_id)
         if not items:
-            raise Http404("Tidak ditemukan.") from None
+            raise Http404(_("Tidak ditemukan.")) from None
         item = items[0]
         errors = getattr(refused, "errors", None) or {"": refused.text()}
         if isinstance(refused, StaleEdit):
@@ -395,17 +397,33 @@ def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
         if page > 1:
             where += f"?{'ind' if kind == 'indicator' else 'sub'}={page}"
         return HttpResponseRedirect(f"{where}#{item.dom_id}")
+    return _item_partial(request, agency, year, quarter, item)
+
+
+def _item_partial(request: HttpRequest, agency: Agency, year: int, quarter: int, item: Item,
+                  status: int = 200) -> HttpResponse:
     return render(request, "web/_entry_item.html", {
         "item": item, "agency": agency, "year": year, "quarter": quarter, "editable": True,
         "max_mb": realisation.MAX_EVIDENCE_BYTES // 1048576,
+        "max_bytes": realisation.MAX_EVIDENCE_BYTES,
         "accept": ",".join(realisation.EVIDENCE_TYPES),
-    })
+    }, status=status)
 
 
-def _refuse_too_large(request: HttpRequest, agency: Agency, year: int, quarter: int) -> HttpResponse:
-    text = f"Kiriman terlalu besar; berkas bukti paling besar {realisation.MAX_EVIDENCE_BYTES // 1048576} MB."
+def _refuse_too_large(request: HttpRequest, agency: Agency, year: int, quarter: int,
+                      kind: str, item_id: int) -> HttpResponse:
+    """413 before the upload is read: with HTMX the item comes back in place with the
+    message (sakip.js swaps 413 answers that carry data-sakip-partial); nothing is saved."""
+    text = _("Kiriman terlalu besar; berkas bukti paling besar %(mb)s MB. Tidak ada yang "
+             "disimpan: perkecil atau pisahkan berkasnya, lalu simpan lagi.") % {
+        "mb": realisation.MAX_EVIDENCE_BYTES // 1048576}
     if request.headers.get("HX-Request"):
-        return HttpResponse(f'<p class="error" role="alert">{text}</p>', status=413)
+        items = (indicator_items if kind == "indicator" else spending_items)(
+            agency, year, quarter, only=item_id)
+        if not items:
+            raise Http404(_("Tidak ditemukan."))
+        items[0].errors = {"": text}
+        return _item_partial(request, agency, year, quarter, items[0], status=413)
     messages.error(request, text)
     return HttpResponseRedirect(reverse("realisation", args=[agency.code, year, quarter]))
 
@@ -421,14 +439,14 @@ def evidence_file(request: HttpRequest, evidence_id: int) -> HttpResponseBase:
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        raise Http404("Berkas tidak tersedia untuk akun Anda.")
+        raise Http404(_("Berkas tidak tersedia untuk akun Anda."))
     stored_name = ev.file.name or ""
     ext = "." + stored_name.rsplit(".", 1)[-1].lower() if "." in stored_name else ""
     content_type = realisation.EVIDENCE_TYPES.get(ext, ("application/octet-stream", ()))[0]
     try:
         handle = ev.file.open("rb")
     except FileNotFoundError:
-        raise Http404("Berkas sudah tidak ada di server.") from None
+        raise Http404(_("Berkas sudah tidak ada di server.")) from None
     response = FileResponse(handle, as_attachment=True, filename=ev.original_name,
                             content_type=content_type)
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -15,6 +15,7 @@ from typing import Any
 from django.contrib.auth.views import LoginView
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 #: Failures allowed per user name + address, and per address for all names, in WINDOW seconds.
 MAX_FAILURES = 5
@@ -56,11 +57,12 @@ def clear(request: HttpRequest, username: str) -> None:
     cache.delete(_keys(request, username)[0])
 
 
-BLOCKED_MESSAGE = (
-    "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat Anda. "
-    f"Coba lagi setelah {LOCKOUT_MINUTES} menit, atau hubungi admin daerah untuk mengatur "
-    "ulang kata sandi."
-)
+def blocked_message() -> str:
+    return gettext(
+        "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat Anda. "
+        "Coba lagi setelah %(minutes)s menit, atau hubungi admin daerah untuk mengatur "
+        "ulang kata sandi."
+    ) % {"minutes": LOCKOUT_MINUTES}
 
 
 class RateLimitedLoginView(LoginView):
@@ -69,7 +71,7 @@ class RateLimitedLoginView(LoginView):
         if is_blocked(request, username):
             form = self.form_class(request=request, initial={"username": username})
             response = self.render_to_response(
-                self.get_context_data(form=form, blocked=BLOCKED_MESSAGE)
+                self.get_context_data(form=form, blocked=blocked_message())
             )
             response.status_code = 429
             return response

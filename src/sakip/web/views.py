@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 
 from sakip import figures
 from sakip.documents.views import download_links
@@ -39,7 +40,7 @@ def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
     if not access.can_view(request.user, agency, year):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise Http404("Data ini tidak tersedia untuk akun Anda.")
+        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda."))
     ay = datacache.load(agency, year)
     # The page body is rendered once per loaded agency-year ({% memo %} in the template): the
     # figures are computed only when it is rendered (SimpleLazyObject).

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from sakip.common.errors import UserError
@@ -37,7 +38,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 def document_label(document: str, quarter: int) -> str:
     if document == Doc.REALISATION:
-        return f"Realisasi triwulan {ROMAN[quarter]}"
+        return gettext("Realisasi triwulan %(quarter)s") % {"quarter": ROMAN[quarter]}
     return str(Doc(document).label)
 
 
@@ -83,7 +84,7 @@ def internal_agency(request: HttpRequest, agency_code: str) -> Agency | HttpResp
     if not access.sees_internal(request.user, agency):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise Http404("Data ini tidak tersedia untuk akun Anda.")
+        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda."))
     return agency
 
 
@@ -127,7 +128,7 @@ def move(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     except ValueError:
         quarter = -1
     if (document, quarter) not in DOCUMENTS:
-        messages.error(request, "Dokumen yang dipilih tidak dikenal; muat ulang halaman.")
+        messages.error(request, gettext("Dokumen yang dipilih tidak dikenal; muat ulang halaman."))
         return back
     label = document_label(document, quarter)
     try:
@@ -153,21 +154,22 @@ def publish(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agency = found
     back = _back(request, reverse("cycle", args=[agency.code, year]))
     if not access.may_publish(request.user, agency):
-        messages.error(request, "Hanya kepala perangkat daerah atau admin daerah yang dapat "
-                                "mempublikasikan LKjIP.")
+        messages.error(request, gettext("Hanya kepala perangkat daerah atau admin daerah yang dapat "
+                                        "mempublikasikan LKjIP."))
         return back
     if transitions.status_of(agency, year, Doc.LKJIP).state != DocumentStatus.State.FINAL:
-        messages.error(request, f"LKjIP {year} belum final; setujui dan kunci dahulu sebelum "
-                                "dipublikasikan.")
+        messages.error(request, gettext("LKjIP %(year)s belum final; setujui dan kunci dahulu "
+                                        "sebelum dipublikasikan.") % {"year": year})
         return back
     with transaction.atomic(), audit_context(request.user, reason=f"Publikasi LKjIP {year}"):
         report, _ = PerformanceReport.objects.select_for_update().get_or_create(
             agency=agency, year=year
         )
         if report.is_published:
-            messages.info(request, f"LKjIP {year} sudah dipublikasikan.")
+            messages.info(request, gettext("LKjIP %(year)s sudah dipublikasikan.") % {"year": year})
             return back
         report.published_at = timezone.now()
         report.save()
-    messages.success(request, f"LKjIP {year} dipublikasikan; dasbor kini dapat dibuka publik.")
+    messages.success(request, gettext("LKjIP %(year)s dipublikasikan; dasbor kini dapat dibuka "
+                                      "publik.") % {"year": year})
     return back

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sakip.organisations.models import Agency
 
@@ -54,17 +55,18 @@ class DocumentStatus(models.Model):
 
     class Document(models.TextChoices):
         RENJA = "renja", "Renja"
-        PK = "pk", "Perjanjian Kinerja"
+        PK = "pk", _("Perjanjian Kinerja")
         LKJIP = "lkjip", "LKjIP"
-        REALISATION = "realisation", "Realisasi triwulan"
+        REALISATION = "realisation", _("Realisasi triwulan")
 
     class State(models.TextChoices):
-        DRAFT = "draft", "Draf"
-        SUBMITTED = "submitted", "Diajukan"
-        VERIFIED = "verified", "Diverifikasi Bappeda"
-        REVIEWED = "reviewed", "Direviu Inspektorat"
-        RETURNED = "returned", "Dikembalikan"
-        FINAL = "final", "Final (terkunci)"
+        # Labels follow the interface language (the switch in the page header).
+        DRAFT = "draft", _("Draf")
+        SUBMITTED = "submitted", _("Diajukan")
+        VERIFIED = "verified", _("Diverifikasi Bappeda")
+        REVIEWED = "reviewed", _("Direviu Inspektorat")
+        RETURNED = "returned", _("Dikembalikan")
+        FINAL = "final", _("Final (terkunci)")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="document_statuses")
     year = models.PositiveSmallIntegerField("tahun")

@@ -19,13 +19,17 @@ Superusers may do everything. A return or a reopen needs a comment.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from sakip.common.errors import UserError
 from sakip.organisations.models import Agency, Membership
 from sakip.workflow.models import DocumentStatus, StatusEvent
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 State = DocumentStatus.State
 Doc = DocumentStatus.Document
@@ -43,17 +47,18 @@ CHECKER = {
 @dataclass(frozen=True)
 class Action:
     key: str  # "submit", "verify", "review", "return", "approve", "reopen"
-    label: str  # Indonesian, for buttons
+    label: StrOrPromise  # for buttons; Indonesian source, translated when shown
     to_state: str
     needs_comment: bool = False
 
 
-SUBMIT = Action("submit", "Ajukan", State.SUBMITTED)
-VERIFY = Action("verify", "Verifikasi", State.VERIFIED)
-REVIEW = Action("review", "Reviu selesai", State.REVIEWED)
-RETURN = Action("return", "Kembalikan", State.RETURNED, needs_comment=True)
-APPROVE = Action("approve", "Setujui dan kunci", State.FINAL)
-REOPEN = Action("reopen", "Buka kembali", State.RETURNED, needs_comment=True)
+# Labels follow the interface language (gettext_lazy; evaluated when shown).
+SUBMIT = Action("submit", _("Ajukan"), State.SUBMITTED)
+VERIFY = Action("verify", _("Verifikasi"), State.VERIFIED)
+REVIEW = Action("review", _("Reviu selesai"), State.REVIEWED)
+RETURN = Action("return", _("Kembalikan"), State.RETURNED, needs_comment=True)
+APPROVE = Action("approve", _("Setujui dan kunci"), State.FINAL)
+REOPEN = Action("reopen", _("Buka kembali"), State.RETURNED, needs_comment=True)
 ACTIONS = {a.key: a for a in (SUBMIT, VERIFY, REVIEW, RETURN, APPROVE, REOPEN)}
 
 
