@@ -2,14 +2,17 @@
 
     python -m benchmarks                 every workload at its default size
     python -m benchmarks compute --regions 2 --agencies 3 --subs 50
+    python -m benchmarks web --database postgres --workers 2
 
 Each workload runs in a fresh Python process so that its peak memory (max RSS) is its own.
-The database is a throwaway SQLite file unless SAKIP_DATABASE_URL points elsewhere.
+The database is a throwaway SQLite file unless SAKIP_DATABASE_URL points elsewhere;
+`--database postgres` starts a throwaway PostgreSQL cluster (benchmarks/pgcluster.py) instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -31,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subs", type=int)
     parser.add_argument("--users", type=int, help="web: simulated users (100)")
     parser.add_argument("--seconds", type=int, help="web: duration of the load test (60)")
+    parser.add_argument("--workers", type=int, help="web: `sakip serve --workers` (its default)")
+    parser.add_argument("--threads", type=int, help="web: `sakip serve --threads` (8)")
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
+                        help="a throwaway SQLite file (default) or PostgreSQL cluster; "
+                             "ignored when SAKIP_DATABASE_URL is set")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -44,15 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in names if n not in workloads.REGISTRY]
     if unknown:
         parser.error(f"unknown workload(s): {', '.join(unknown)}")
-    with tempfile.TemporaryDirectory(prefix="sakip-bench-") as home:
+    with tempfile.TemporaryDirectory(prefix="sakip-bench-") as home, contextlib.ExitStack() as stack:
         env = dict(os.environ)
+        if "SAKIP_DATABASE_URL" not in env and args.database == "postgres":
+            from benchmarks.pgcluster import cluster
+
+            env["SAKIP_DATABASE_URL"] = stack.enter_context(cluster())
         env.setdefault("SAKIP_DATABASE_URL", f"sqlite:///{home}/bench.sqlite3")
         env["SAKIP_HOME"] = home
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
         print(f"Database: {env['SAKIP_DATABASE_URL'].split('?')[0]}")
         for name in names:
             params = workloads.REGISTRY[name].defaults.copy()
-            for key in ("regions", "agencies", "subs", "users", "seconds"):
+            for key in ("regions", "agencies", "subs", "users", "seconds", "workers", "threads"):
                 if getattr(args, key) is not None:
                     params[key] = getattr(args, key)
             started = time.perf_counter()

@@ -87,16 +87,26 @@ def run(params: dict[str, Any]) -> dict[str, Any]:
     setup_django()
     users, seconds = int(params["users"]), int(params["seconds"])
     plan = _prepare(operators=users)
+    from django.db import connections
+
+    connections.close_all()
     port = _free_port()
     bin_dir = Path(sys.executable).parent
+    serve_args = ["--threads", str(params.get("threads") or 8)]
+    if params.get("workers"):
+        serve_args += ["--workers", str(params["workers"])]
+    load_before = _load_average()
     with tempfile.TemporaryDirectory(prefix="sakip-locust-") as tmp:
         plan_path, last_path = Path(tmp, "plan.json"), Path(tmp, "last.json")
         plan_path.write_text(json.dumps(plan), encoding="utf-8")
         env = dict(os.environ, SAKIP_BENCH_PLAN=str(plan_path), SAKIP_BENCH_LAST=str(last_path))
+        # The server's messages go to a file: a pipe nobody reads would block it once full.
+        server_log = open(Path(tmp, "server.log"), "w+", encoding="utf-8")  # noqa: SIM115
         server = subprocess.Popen(
-            [str(bin_dir / "sakip"), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", "8"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [str(bin_dir / "sakip"), "serve", "--host", "127.0.0.1", "--port", str(port), *serve_args],
+            env=env, stdout=server_log, stderr=subprocess.STDOUT, text=True,
         )
+        banner = ""
         try:
             url = f"http://127.0.0.1:{port}"
             for _ in range(100):
@@ -106,7 +116,8 @@ def run(params: dict[str, Any]) -> dict[str, Any]:
                 except OSError:
                     time.sleep(0.2)
             else:
-                raise RuntimeError(f"server did not start: {server.stderr.read() if server.stderr else ''}")
+                raise RuntimeError(f"server did not start: {Path(tmp, 'server.log').read_text()}")
+            banner = Path(tmp, "server.log").read_text(encoding="utf-8").splitlines()[0]
             locust = subprocess.run(
                 [str(bin_dir / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
                  "-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{seconds}s",
@@ -115,12 +126,23 @@ def run(params: dict[str, Any]) -> dict[str, Any]:
                 env=env, capture_output=True, text=True, timeout=seconds + 120,
             )
         finally:
+            before = os.times()
             server.terminate()
-            server.wait(timeout=20)
+            server.wait(timeout=30)
+            after = os.times()
+            server_log.close()
+        # CPU time of the server and its workers (reaped by it): less sensitive than latency
+        # to what else the machine is doing.
+        server_cpu_s = (after.children_user + after.children_system
+                        - before.children_user - before.children_system)
+        load_after = _load_average()
+        server_errors = [line for line in Path(tmp, "server.log").read_text(encoding="utf-8").splitlines()
+                         if "Error" in line or "Traceback" in line]
         with open(Path(tmp, "stats_stats.csv"), encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
-        last = json.loads(last_path.read_text(encoding="utf-8")) if last_path.exists() else {}
-    lost = [u for u, v in last.items() if _stored(u) != v]
+        outcome = json.loads(last_path.read_text(encoding="utf-8")) if last_path.exists() else {}
+    last, in_flight = outcome.get("last", {}), outcome.get("in_flight", {})
+    lost = [u for u, v in last.items() if _stored(u) not in (v, in_flight.get(u))]
     pages = {}
     for row in rows:
         pages[row["Name"]] = {
@@ -129,16 +151,35 @@ def run(params: dict[str, Any]) -> dict[str, Any]:
             "p50_ms": int(float(row["50%"] or 0)), "p95_ms": int(float(row["95%"] or 0)),
         }
     return {"users": users, "seconds": seconds, "pages": pages, "checked_items": len(last),
+            "in_flight_at_stop": len(in_flight),
             "lost_writes": len(lost), "locust_exit": locust.returncode,
-            "database": os.environ.get("SAKIP_DATABASE_URL", "").split("://")[0]}
+            "database": os.environ.get("SAKIP_DATABASE_URL", "").split("://")[0],
+            "server": banner.split("(")[-1].split(";")[0] if "(" in banner else "",
+            "load_before": load_before, "load_after": load_after,
+            "server_cpu_s": round(server_cpu_s, 1),
+            "server_cpu_ms_per_request": round(1000 * server_cpu_s / max(1, sum(
+                p["requests"] for n, p in pages.items() if n != "Aggregated"))),
+            "server_errors": server_errors[:5]}
+
+
+def _load_average() -> str:
+    """The machine's 1/5/15-minute load averages: the figures are only comparable under a
+    similar load."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def describe(r: dict[str, Any]) -> str:
     lines = [f"[web] {r['users']} simulated users for {r['seconds']} s against `sakip serve` on "
-             f"127.0.0.1 ({r['database']}); locust exit status {r['locust_exit']}"]
+             f"127.0.0.1 ({r['database']}, {r.get('server') or '?'}); locust exit status {r['locust_exit']}",
+             f"      load average before {r.get('load_before')}, after {r.get('load_after')} "
+             f"({os.cpu_count()} cores); server CPU {r.get('server_cpu_s')} s, "
+             f"{r.get('server_cpu_ms_per_request')} ms per request"]
     for name, p in sorted(r["pages"].items(), key=lambda kv: kv[0] == "Aggregated"):
         lines.append(f"      {name:<18} {p['requests']:>6} requests  {p['rps']:>6} req/s  "
                      f"p50 {p['p50_ms']:>5} ms  p95 {p['p95_ms']:>5} ms  failures {p['failures']}")
     lines.append(f"      lost writes: {r['lost_writes']} of {r['checked_items']} items checked "
-                 "(last accepted value = stored value)")
+                 f"(stored value = last accepted one, or the one still in flight at the stop: "
+                 f"{r.get('in_flight_at_stop', 0)} items)")
+    for line in r.get("server_errors") or []:
+        lines.append(f"      server: {line[:160]}")
     return "\n".join(lines)

@@ -224,3 +224,58 @@ def test_an_ordinal_indicator_takes_a_level_not_a_number(op, client):
     assert IndicatorRealisation.objects.get(indicator=ind, period=1).level == "BB"
     assert op.get("/daerah/?tahun=2024").status_code == 200
     assert op.get("/pd/batubara/2024/").status_code == 200
+
+
+def _ids(html, kind):
+    import re
+
+    return re.findall(rf'<article class="entry[^"]*" id="{kind}-(\d+)"', html)
+
+
+def test_long_sections_are_shown_a_page_at_a_time(op):
+    from sakip.web.realisation_views import PAGE_SIZE
+
+    lines = list(WorkPlanLine.objects.filter(work_plan__agency__code="batubara", work_plan__year=2024,
+                                             level=5).order_by("order", "code").values_list("id", flat=True))
+    assert len(lines) > PAGE_SIZE  # the demo agency is long enough to need pages
+    first = op.get("/pd/batubara/2024/realisasi/2/").content.decode()
+    assert _ids(first, "spending") == [str(i) for i in lines[:PAGE_SIZE]]
+    assert f"Anggaran dan Fisik Sub Kegiatan ({len(lines)})" in first
+    assert f"Menampilkan 1–{PAGE_SIZE} dari {len(lines)}" in first
+    assert '<a href="?sub=2&amp;ind=1#subkegiatan">2</a>' in first
+    second = op.get("/pd/batubara/2024/realisasi/2/?sub=2&ind=1").content.decode()
+    assert _ids(second, "spending") == [str(i) for i in lines[PAGE_SIZE:2 * PAGE_SIZE]]
+    assert _ids(second, "indicator") == _ids(first, "indicator")  # the other section stays
+    beyond = op.get("/pd/batubara/2024/realisasi/2/?sub=999").content.decode()
+    last_page = (len(lines) + PAGE_SIZE - 1) // PAGE_SIZE
+    assert _ids(beyond, "spending") == [str(i) for i in lines[(last_page - 1) * PAGE_SIZE:]]
+    assert op.get("/pd/batubara/2024/realisasi/2/?sub=x").status_code == 200
+
+
+def test_a_save_without_javascript_returns_to_the_items_page(op):
+    from sakip.web.realisation_views import PAGE_SIZE
+
+    line = WorkPlanLine.objects.filter(work_plan__agency__code="batubara", work_plan__year=2024,
+                                       level=5).order_by("order", "code")[PAGE_SIZE]
+    response = op.post(url("spending", line.id, quarter=2), {"amount": "0", "explanation": "belum"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/pd/batubara/2024/realisasi/2/?sub=2#spending-{line.id}"
+    page = op.get(response["Location"]).content.decode()
+    assert f'id="spending-{line.id}"' in page and "Tersimpan." in page
+
+
+def test_the_trail_next_to_an_item_shows_its_newest_changes_only(op):
+    from sakip.web.realisation_views import TRAIL_LENGTH
+
+    line, _ = sub_activity()
+    other = WorkPlanLine.objects.filter(work_plan=line.work_plan, level=5).exclude(pk=line.pk).first()
+    for amount in range(1, TRAIL_LENGTH + 4):
+        op.post(url("spending", line.id), {"amount": str(amount), "explanation": "bertahap"}, **HX)
+    op.post(url("spending", other.id), {"amount": "7", "explanation": "sekali"}, **HX)
+    html = op.get("/pd/batubara/2024/realisasi/1/").content.decode()
+    item = html.split(f'id="spending-{line.id}"')[1].split("</article>")[0]
+    assert f"Jejak perubahan ({TRAIL_LENGTH})" in item
+    newest = TRAIL_LENGTH + 3
+    assert f"<code>amount</code>: {newest - 1} → {newest}" in item  # the last save is shown
+    assert "<code>amount</code>: 1 → 2" not in item  # the oldest ones are not
+    assert "Jejak perubahan (1)" in html.split(f'id="spending-{other.id}"')[1].split("</article>")[0]

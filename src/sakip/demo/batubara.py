@@ -14,6 +14,7 @@ from __future__ import annotations
 from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import Row, data_dir, read_toml, read_tsv
+from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines
 from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency
 from sakip.planning import models as plan
@@ -126,45 +127,46 @@ def load() -> Agency:
         common.realisation(ind, 2022, row, "realisasi", note="Renja 2024, Tabel 2.3")
 
     # -- Work plan 2024 (Tabel 3.2) with the 2025 forecast and the Ranwal RKPD money --------------
-    wp = plan.WorkPlan.objects.create(agency=agency, year=YEAR, edition=edition)
-    lines: dict[str, plan.WorkPlanLine] = {}
-    entries, allocations = [], []
+    work = ImportPlan(YEAR)
+    entries = []
+    line_rows: list[tuple[int, Row, str]] = []
     for order, row in enumerate(read_tsv(folder / "rencana-2024.tsv")):
         if row.text("tingkat") == "total":
             continue
         code = _code(row)
         level = common.pick(common.LEVEL, row.text("tingkat"), row.where("tingkat"))
-        parent = _parent(lines, code, level, row)
-        line = plan.WorkPlanLine.objects.create(
-            work_plan=wp, parent=parent, code=code, level=level, name=row.text("nama"),
-            location=row.text("lokasi"), funding_source=row.text("sumber_dana"),
-            notes=row.text("catatan"), order=order,
+        _check_parent(work, code, level, row)
+        line = work.lines[code] = LinePlan(
+            code, int(level), row.text("nama"), "rencana-2024.tsv", order=order,
+            location=row.text("lokasi"), funding_source=row.text("sumber_dana"), notes=row.text("catatan"),
         )
-        lines[code] = line
         entries.append((code, int(level), row.text("nama")))
+        line_rows.append((order, row, code))
+        if level == plan.Level.SUB_ACTIVITY:
+            for column, version in (("pagu_2024", "renja"), ("pagu_2025", "forecast")):
+                amount = row.money(column)
+                if amount is not None:
+                    line.money[version] = amount
+        elif row.has("pagu_2024") or row.has("pagu_2025"):
+            raise UserError("pagu hanya dicatat pada sub kegiatan.", where=row.where("pagu_2024"))
+    for row in read_tsv(folder / "review-ranwal-rkpd-2024.tsv"):
+        if row.text("tingkat") != "sub_kegiatan" or not row.text("kode"):
+            continue
+        reviewed = work.lines.get(row.text("kode"))
+        if reviewed is None:
+            raise UserError(f"kode {row.text('kode')} tidak ada di rencana 2024.", where=row.where("kode"))
+        amount = row.money("renja_pagu")
+        if amount is not None:
+            reviewed.money["ranwal_rkpd"] = amount
+    # lines and money written as `sakip import` writes them
+    apply_lines(work, agency, Outcome(), replace=False, path="rencana-2024.tsv", edition=edition, bulk=True)
+    for order, row, code in line_rows:
         ind = _line_indicator(evaluated.get(code, row), sp, 200 + order, code, name=row.text("indikator"),
                               unit=row.text("satuan_2024") or row.text("satuan_2025"))
         ind.full_clean()
         ind.save()
         common.target(ind, YEAR, row, "target_2024", unit=row.text("satuan_2024"))
         common.target(ind, YEAR + 1, row, "target_2025", unit=row.text("satuan_2025"))
-        if level == plan.Level.SUB_ACTIVITY:
-            for column, version in (("pagu_2024", "renja"), ("pagu_2025", "forecast")):
-                amount = row.money(column)
-                if amount is not None:
-                    allocations.append(plan.BudgetAllocation(line=line, version=version, amount=amount))
-        elif row.has("pagu_2024") or row.has("pagu_2025"):
-            raise UserError("pagu hanya dicatat pada sub kegiatan.", where=row.where("pagu_2024"))
-    for row in read_tsv(folder / "review-ranwal-rkpd-2024.tsv"):
-        if row.text("tingkat") != "sub_kegiatan" or not row.text("kode"):
-            continue
-        reviewed = lines.get(row.text("kode"))
-        if reviewed is None:
-            raise UserError(f"kode {row.text('kode')} tidak ada di rencana 2024.", where=row.where("kode"))
-        amount = row.money("renja_pagu")
-        if amount is not None:
-            allocations.append(plan.BudgetAllocation(line=reviewed, version="ranwal_rkpd", amount=amount))
-    plan.BudgetAllocation.objects.bulk_create(allocations)
 
     # SPM (Tabel 2.2): only the percentages were printed, one per year; the 2023 target.
     spm = []
@@ -195,14 +197,14 @@ def _code(row: Row) -> str:
     return common.canonical(row.text("kode"), row.where("kode"), urusan=URUSAN_OF_SOCIAL)
 
 
-def _parent(lines: dict[str, plan.WorkPlanLine], code: str, level: int, row: Row) -> plan.WorkPlanLine | None:
+def _check_parent(work: ImportPlan, code: str, level: int, row: Row) -> None:
+    if code in work.lines:
+        raise UserError(f"kode {code} tercantum dua kali.", where=row.where("kode"))
     if level == plan.Level.PROGRAM:
-        return None
+        return
     parent_code = code.rsplit(".", 2 if level == plan.Level.ACTIVITY else 1)[0]
-    parent = lines.get(parent_code)
-    if parent is None:
+    if parent_code not in work.lines:
         raise UserError(f"induk {parent_code} belum ada sebelum {code}.", where=row.where("kode"))
-    return parent
 
 
 def _line_indicator(

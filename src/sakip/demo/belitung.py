@@ -13,11 +13,13 @@ import datetime as dt
 
 from sakip.common.errors import UserError
 from sakip.demo import common
-from sakip.demo.files import data_dir, read_toml, read_tsv
-from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines
+from sakip.demo.files import Row, data_dir, read_toml, read_tsv
+from sakip.ingest.goals import Fact, GoalItem, IndicatorItem, ObjectiveItem, StrategyPlan
+from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines, apply_strategy
 from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency, StaffCount
 from sakip.planning import models as plan
+from sakip.rules.achievement import Polarity, TargetKind
 from sakip.rules.numbers import ColumnKind
 from sakip.workflow.models import DocumentStatus, StatusEvent
 
@@ -47,60 +49,71 @@ def load() -> Agency:
         start_year=rs["start_year"], end_year=rs["end_year"],
         vision=rs.get("visi", ""), mission=rs.get("misi", ""),
     )
-    goals: dict[str, plan.Goal] = {}
-    objectives: dict[str, plan.Objective] = {}
-    iku: dict[str, plan.Indicator] = {}
+    # goals, objectives and their indicators are written as `sakip import` writes them
+    strategy = StrategyPlan((rs["start_year"], rs["end_year"]), "renstra.tsv")
+    items: dict[str, IndicatorItem] = {}
     rows = list(read_tsv(folder / "renstra.tsv"))
     for row in rows:
         g_no = row.text("nomor_tujuan")
-        if g_no not in goals and row.text("tingkat") == "tujuan":
-            goals[g_no] = plan.Goal.objects.create(
-                strategic_plan=sp, number=g_no, statement=row.text("pernyataan"), order=len(goals)
-            )
+        if row.text("tingkat") == "tujuan" and all(g.number != g_no for g in strategy.goals):
+            strategy.goals.append(GoalItem(g_no, row.text("pernyataan")))
     for row in rows:
         s_no = row.text("nomor_sasaran")
-        if row.text("tingkat") == "sasaran" and s_no not in objectives:
-            goal = goals.get(row.text("nomor_tujuan"))
-            if goal is None:
+        if row.text("tingkat") == "sasaran" and all(o.number != s_no for o in strategy.objectives):
+            if all(g.number != row.text("nomor_tujuan") for g in strategy.goals):
                 raise UserError("sasaran tanpa tujuan.", where=row.where("nomor_tujuan"))
-            objectives[s_no] = plan.Objective.objects.create(
-                goal=goal, number=s_no, statement=row.text("pernyataan"), order=len(objectives)
-            )
-    for order, row in enumerate(rows):
+            strategy.objectives.append(ObjectiveItem(s_no, row.text("nomor_tujuan"), row.text("pernyataan")))
+    for row in rows:
         is_goal = row.text("tingkat") == "tujuan"
-        ind = common.indicator(
-            row, sp, order,
-            subject=plan.Indicator.Subject.GOAL if is_goal else plan.Indicator.Subject.OBJECTIVE,
-            goal=goals[row.text("nomor_tujuan")] if is_goal else None,
-            objective=None if is_goal else objectives[row.text("nomor_sasaran")],
+        kind = common.pick(common.TARGET_KIND, row.text("jenis_target"), row.where("jenis_target"))
+        ind_item = IndicatorItem(
+            "goal" if is_goal else "objective",
+            row.text("nomor_tujuan") if is_goal else row.text("nomor_sasaran"),
+            row.text("indikator"),
             number=row.text("kode"),
+            unit=row.text("satuan"),
+            formula=row.text("formula"),
+            polarity=Polarity(common.pick(common.POLARITY, row.text("polaritas"), row.where("polaritas"))),
+            target_kind=TargetKind(kind),
+            ordinal_scale=row.text("skala"),
+            percentage_change=row.text("persentase_perubahan") == "ya",
+            aggregation=common.pick(common.AGGREGATION, row.text("agregasi"), row.where("agregasi")),
+            baseline_year=row.integer("tahun_data_awal"),
+            baseline=_fact(kind, row, "data_awal"),
+            end_target=_fact(kind, row, "target_akhir"),
+            is_key=row.text("iku") == "ya",
+            numerator_label=row.text("pembilang"),
+            denominator_label=row.text("penyebut"),
+            multiplier=row.number("pengali", ColumnKind.MEASURE),
+            data_source=row.text("sumber_data"),
         )
-        ind.formula = row.text("formula")
-        ind.numerator_label = row.text("pembilang")
-        ind.denominator_label = row.text("penyebut")
-        ind.multiplier = row.number("pengali", ColumnKind.MEASURE)
-        ind.data_source = row.text("sumber_data")
-        ind.baseline_year = row.integer("tahun_data_awal")
-        common.set_value(ind, "baseline", row, "data_awal")
-        common.set_value(ind, "end_target", row, "target_akhir")
-        ind.is_key = row.text("iku") == "ya"
-        ind.percentage_change = row.text("persentase_perubahan") == "ya"
-        ind.full_clean()
-        ind.save()
-        iku[row.text("kode")] = ind
         for year in (2024, 2025, 2026):
-            common.target(ind, year, row, f"target_{year}")
+            fact = _fact(kind, row, f"target_{year}")
+            if fact is not None:
+                ind_item.targets[year] = fact
+        strategy.indicators.append(ind_item)
+        items[ind_item.number] = ind_item
 
     # The series since 2019 (earlier Renstra years carry the targets that applied then).
     for row in read_tsv(folder / "realisasi-iku.tsv"):
-        ind = iku[row.text("kode")]
+        ind_item = items[row.text("kode")]
         year = row.required_integer("tahun")
         if year < rs["start_year"]:
-            common.target(ind, year, row, "target")
-        note = f"Renstra {row.text('renstra')}"
-        if row.text("indikator_lama"):
-            note += f"; indikator: {row.text('indikator_lama')}"
-        common.realisation(ind, year, row, "realisasi", note=note)
+            fact = _fact(ind_item.target_kind.value, row, "target")
+            if fact is not None:
+                ind_item.targets[year] = fact
+        fact = _fact(ind_item.target_kind.value, row, "realisasi")
+        if fact is None:
+            continue
+        ind_item.realisations[year] = fact
+        ind_item.realisation_notes[year] = f"Renstra {row.text('renstra')}" + (
+            f"; indikator: {row.text('indikator_lama')}" if row.text("indikator_lama") else ""
+        )
+        if row.has("pembilang"):
+            ind_item.operands[year] = (
+                row.number("pembilang", ColumnKind.MEASURE), row.number("penyebut", ColumnKind.MEASURE)
+            )
+    iku = apply_strategy(strategy, sp, Outcome(), replace=False, path="renstra.tsv")
 
     # -- Program / kegiatan / sub kegiatan indicators ----------------------------------------
     for order, row in enumerate(read_tsv(folder / "program-indikator-2024.tsv"), start=100):
@@ -242,3 +255,12 @@ def load() -> Agency:
         published_at=dt.datetime.combine(signed, dt.time(9, 0), tzinfo=dt.UTC) if isinstance(signed, dt.date) else None,
     )
     return agency
+
+
+def _fact(kind: str, row: Row, column: str) -> Fact | None:
+    """A cell as a target or realisation: a level for ordinal indicators, else a number."""
+    if not row.has(column):
+        return None
+    if kind == plan.TargetKind.ORDINAL:
+        return Fact(None, row.text(column))
+    return Fact(row.number(column, ColumnKind.MEASURE))

@@ -99,6 +99,14 @@ class IndicatorItem:
     baseline_year: int | None = None
     baseline: Fact | None = None
     end_target: Fact | None = None
+    is_key: bool = True
+    # what a hand-kept data set (the demo) also knows; a document import leaves them empty
+    numerator_label: str = ""
+    denominator_label: str = ""
+    multiplier: Decimal | None = None
+    data_source: str = ""
+    realisation_notes: dict[int, str] = field(default_factory=dict)
+    operands: dict[int, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -128,8 +136,11 @@ def name_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", norm(text)))
 
 
+_SPELLING = {"percentase": "persentase", "prosentase": "persentase", "presentase": "persentase", "ratio": "rasio"}
+
+
 def _tokens(text: str) -> set[str]:
-    return {w for w in name_key(text).split() if len(w) > 1 or w.isdigit()}
+    return {_SPELLING.get(w, w) for w in name_key(text).split() if len(w) > 1 or w.isdigit()}
 
 
 def similarity(a: str, b: str) -> float:
@@ -168,13 +179,17 @@ def _column(table: Table, pattern: str, roles: tuple[str, ...] = ("name",)) -> i
     return None
 
 
+def _indicator_columns(table: Table) -> list[int]:
+    return [c.index for c in table.columns if c.role == "indicator" or "indikator" in norm(c.header)]
+
+
 def _indicator_text(table: Table, row: Row) -> tuple[str, str]:
     """(level word, indicator name) of a row; the name may sit in a column headed
-    ``Indikator Kinerja Satuan`` (with the unit appended) or after ``Tujuan :``."""
-    text = row.indicator
-    if not text:
-        col = next((c.index for c in table.columns if "indikator" in norm(c.header)), None)
-        text = row.cells[col] if col is not None and col < len(row.cells) else ""
+    ``Indikator Kinerja Satuan`` (with the unit appended) or after ``Tujuan :``. With an
+    indicator column per level (tujuan, sasaran) the figures of a row belong to its most
+    detailed indicator: the last one printed."""
+    texts = [row.cells[i].strip() for i in _indicator_columns(table) if i < len(row.cells)]
+    text = next((t for t in reversed(texts) if t), "")
     level, name = _strip_prefix(text)
     name = re.sub(r"\s+(%|persen)$", "", name).strip()
     if not level:
@@ -197,6 +212,11 @@ def _excluded(table: Table) -> bool:
 def _structure(table: Table) -> StrategyPlan | None:
     goal_col = _column(table, r"^tujuan\b(?!.*sasaran)")
     objective_col = _column(table, r"^sasaran\b")
+    # an indicator column per level ("Indikator Kinerja Tujuan", "Indikator Kinerja Sasaran")
+    level_cols = {
+        level: next((i for i in _indicator_columns(table) if re.search(word, norm(table.columns[i].header))), None)
+        for level, word in (("goal", r"tujuan"), ("objective", r"sasaran"))
+    }
     plan = StrategyPlan(None, table.name)
     goal: GoalItem | None = None
     objective: ObjectiveItem | None = None
@@ -230,6 +250,9 @@ def _structure(table: Table) -> StrategyPlan | None:
                 plan.indicators.append(IndicatorItem(subject, parent, indicator))
             continue
         for level, statement in statements:
+            own = level_cols[level]
+            if own is not None and level_cols["goal"] != level_cols["objective"]:
+                indicator = _strip_prefix(row.cells[own])[1] if own < len(row.cells) else ""
             if level == "goal":
                 number = _goal_number(row) or str(len(plan.goals) + 1)
                 if any(g.number == number for g in plan.goals):
@@ -296,9 +319,20 @@ def _match(item_names: list[tuple[IndicatorItem, str]], level: str, name: str) -
     return tied
 
 
+def _ranks(text: str) -> bool:
+    return any(s.rank(text) for s in ORDINAL_SCALES.values())
+
+
 def _fact(row: Row, index: int) -> Fact | None:
     value = row.values.get(index)
     text = row.cells[index].strip() if index < len(row.cells) else ""
+    # a score with its level, "74.91 (BB)" / "BB (74,91)": the level is the target
+    paren = re.search(r"\(\s*([A-Za-z]{1,12})\s*\)", text)
+    if paren and _ranks(paren.group(1)):
+        return Fact(None, paren.group(1))
+    lead = re.match(r"^([A-Za-z]{1,12})\s*\(\s*\d", text)
+    if lead and _ranks(lead.group(1)):
+        return Fact(None, lead.group(1))
     if value is not None and value.value is not None:
         if re.search(r"\d\s*(-|–|s\.?\s*d\.?|s/d)\s*\d", text) and not text.startswith("-"):
             try:
@@ -308,7 +342,7 @@ def _fact(row: Row, index: int) -> Fact | None:
             else:
                 return Fact(low, "", high)
         return Fact(value.value)
-    if text and _LEVEL_TEXT.match(text) and any(s.rank(text) for s in ORDINAL_SCALES.values()):
+    if text and _LEVEL_TEXT.match(text) and _ranks(text):
         return Fact(None, text.strip())
     return None
 
@@ -358,9 +392,10 @@ def _collect(table: Table, items: list[IndicatorItem], seen: dict[int, _Seen]) -
                     if unit := _unit(row, col.index):
                         s.units.append(unit)
             for col in reals:
+                year = col.year or (next(iter(caption_years)) if len(caption_years) == 1 else None)
                 fact = _fact(row, col.index)
-                if col.year is not None and fact is not None:
-                    s.realisations.setdefault(col.year, []).append((fact, table))
+                if year is not None and fact is not None:
+                    s.realisations.setdefault(year, []).append((fact, table))
                     if unit := _unit(row, col.index):
                         s.units.append(unit)
             for col in ends:

@@ -257,6 +257,7 @@ def apply_plan(
     plan: ImportPlan, agency_code: str, *, path: str, dry_run: bool = False, replace: bool = False
 ) -> Outcome:
     """Write the plan for one agency-year in one transaction (see the module docstring)."""
+    from django.core.exceptions import ValidationError
     from django.db import transaction
 
     from sakip.organisations.models import Agency
@@ -284,6 +285,12 @@ def apply_plan(
             outcome.written = True
     except _Rollback:
         outcome.written = False
+    except ValidationError as error:
+        raise UserError(
+            f"data dokumen tidak dapat disimpan: {'; '.join(error.messages)}",
+            where=path,
+            hint="Tidak ada yang ditulis. Perbaiki tabelnya atau isi data ini lewat penyunting Renstra.",
+        ) from error
     return outcome
 
 
@@ -449,10 +456,12 @@ def _stored(value: Decimal | None, level: str, upper: Decimal | None = None) -> 
 
 def apply_strategy(
     strategy: StrategyPlan, strategic_plan: pm.StrategicPlan, outcome: Outcome, *, replace: bool, path: str
-) -> None:
+) -> dict[str, pm.Indicator]:
     """Goals, objectives and their indicators with targets and realisations per year, matched
     to what is stored by number, else by the normalised statement or name (inside the
-    caller's transaction). Differences are conflicts; only ``replace`` overwrites them."""
+    caller's transaction). Differences are conflicts; only ``replace`` overwrites them.
+    Returns the indicators by number. The import of a document and the demo loader both write
+    the strategic plan through here."""
     from sakip.monitoring import models as mon
     from sakip.planning import models as pm
 
@@ -503,6 +512,7 @@ def apply_strategy(
         objectives[o_item.number] = objective
     subjects = (pm.Indicator.Subject.GOAL, pm.Indicator.Subject.OBJECTIVE)
     stored = list(pm.Indicator.objects.filter(strategic_plan=sp, subject__in=subjects))
+    by_number: dict[str, pm.Indicator] = {}
     for order, i_item in enumerate(strategy.indicators):
         is_goal = i_item.subject == "goal"
         goal = goals[i_item.parent] if is_goal else None
@@ -517,20 +527,24 @@ def apply_strategy(
         )
         label = f"indikator {'tujuan' if is_goal else 'sasaran'} {i_item.number}"
         if indicator is None:
-            indicator = pm.Indicator.objects.create(
+            indicator = pm.Indicator(
                 strategic_plan=sp,
                 subject=pm.Indicator.Subject.GOAL if is_goal else pm.Indicator.Subject.OBJECTIVE,
                 goal=goal, objective=objective, number=i_item.number[:20], name=i_item.name,
                 unit=i_item.unit[:60], polarity=i_item.polarity.value, target_kind=i_item.target_kind.value,
                 ordinal_scale=i_item.ordinal_scale, aggregation=i_item.aggregation,
                 percentage_change=i_item.percentage_change, formula=i_item.formula,
-                baseline_year=i_item.baseline_year if i_item.baseline else None,
+                numerator_label=i_item.numerator_label[:300], denominator_label=i_item.denominator_label[:300],
+                multiplier=i_item.multiplier, data_source=i_item.data_source[:300],
+                baseline_year=i_item.baseline_year,
                 baseline_value=i_item.baseline.value if i_item.baseline else None,
                 baseline_level=(i_item.baseline.level if i_item.baseline else "")[:40],
                 end_target_value=i_item.end_target.value if i_item.end_target else None,
                 end_target_level=(i_item.end_target.level if i_item.end_target else "")[:40],
-                is_key=True, order=order,
+                is_key=i_item.is_key, order=order,
             )
+            indicator.full_clean()
+            indicator.save()
             stored.append(indicator)
             polarity = "negatif" if i_item.polarity.value == "lower_is_better" else "positif"
             kind = _KIND_WORDS[i_item.target_kind.value] + (f" {i_item.ordinal_scale}" if i_item.ordinal_scale else "")
@@ -572,9 +586,11 @@ def apply_strategy(
         for year, fact in sorted(i_item.realisations.items()):
             realisation = realised.get(year)
             if realisation is None:
+                numerator, denominator = i_item.operands.get(year, (None, None))
                 mon.IndicatorRealisation.objects.create(
                     indicator=indicator, year=year, period=mon.Period.YEAR, value=fact.value,
-                    level=fact.level[:40], note=f"Diimpor dari {path}",
+                    level=fact.level[:40], numerator=numerator, denominator=denominator,
+                    note=i_item.realisation_notes.get(year) or f"Diimpor dari {path}",
                 )
                 outcome.count("realisasi indikator tujuan/sasaran")
             elif not _same(realisation.value, realisation.level, fact):
@@ -588,6 +604,8 @@ def apply_strategy(
                     outcome.changed.append(f"{label} realisasi {year}")
             else:
                 outcome.unchanged += 1
+        by_number[i_item.number] = indicator
+    return by_number
 
 
 def _indicators(plan: ImportPlan, agency: Agency, outcome: Outcome, replace: bool) -> None:

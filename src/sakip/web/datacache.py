@@ -6,21 +6,31 @@ the newest audit-trail row of the agency and of region-level facts (every change
 the application — forms, imports, the admin — writes one; bulk loads record a summary row),
 the newest document-status change of the year, and the publication time. Nothing derived is
 stored anywhere but this process's memory, and a change shows on the next request.
+
+What pages derive from a cached agency-year (the dashboard's rendered tables, the overview's
+figures) is kept with it (`memo`): it is thrown away with the agency-year when the stamp
+changes, so it is never older than the facts it was computed from. Each process of `sakip serve
+--workers N` has its own cache; all of them read the same stamp from the database.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db.models import Max
 
 from sakip import dataset
 from sakip.organisations.models import Agency
 
+T = TypeVar("T")
+
 MAX_ENTRIES = 128
 _entries: OrderedDict[tuple[int, int], tuple[Any, dataset.AgencyYear]] = OrderedDict()
+#: Derived values per cached agency-year, by id() of the cached object (see `memo`).
+_memos: dict[int, dict[Any, Any]] = {}
 _lock = threading.Lock()
 
 
@@ -48,13 +58,35 @@ def load(agency: Agency, year: int) -> dataset.AgencyYear:
             return found[1]
     ay = dataset.load_agency(agency, year)
     with _lock:
+        replaced = _entries.get(key)
+        if replaced is not None:
+            _memos.pop(id(replaced[1]), None)
         _entries[key] = (current, ay)
+        _memos[id(ay)] = {}
         _entries.move_to_end(key)
         while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
+            _, (_, evicted) = _entries.popitem(last=False)
+            _memos.pop(id(evicted), None)
     return ay
+
+
+def memo(ay: dataset.AgencyYear, key: Any, compute: Callable[[], T]) -> T:
+    """`compute()` once per cached agency-year and key; an agency-year that is not (or no
+    longer) in the cache gets a fresh computation every time."""
+    with _lock:
+        found = _memos.get(id(ay))
+        if found is not None and key in found:
+            return found[key]  # type: ignore[no-any-return]
+    value = compute()
+    with _lock:
+        found = _memos.get(id(ay))
+        current = _entries.get((ay.agency.id, ay.year))
+        if found is not None and current is not None and current[1] is ay:
+            found[key] = value
+    return value
 
 
 def clear() -> None:
     with _lock:
         _entries.clear()
+        _memos.clear()

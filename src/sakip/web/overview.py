@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext, gettext_lazy
 
-from sakip import figures
+from sakip import dataset, figures
 from sakip.monitoring.models import PerformanceReport
 from sakip.organisations.models import Agency
 from sakip.planning.models import WorkPlan
@@ -48,11 +48,18 @@ class AgencyRow:
         return len(self.reasons)
 
 
+def _figures(ay: dataset.AgencyYear) -> tuple[figures.IndicatorSummary, Ratio | None, int]:
+    """An agency-year's figures in the overview (kept with the loaded agency-year)."""
+    summary = figures.indicator_summary(ay)
+    absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
+    missing = sum(1 for r in figures.low_absorption(ay) if not r.explanation)
+    return summary, absorption, missing
+
+
 def _row(agency: Agency, year: int, internal: bool, published: bool,
          states: dict[tuple[str, int], str]) -> AgencyRow:
     ay = datacache.load(agency, year)
-    summary = figures.indicator_summary(ay)
-    absorption = ay.work_plan.absorption() if ay.work_plan and ay.work_plan.budget_version else None
+    summary, absorption, missing = datacache.memo(ay, "overview-figures", lambda: _figures(ay))
     column_states = [(states.get((d, q), State.DRAFT), STATE_LABELS[states.get((d, q), State.DRAFT)])
                      for d, q, _ in COLUMNS]
     shown_states = [(s, str(label), str(SHORT[State(s)])) for s, label in column_states]
@@ -68,9 +75,8 @@ def _row(agency: Agency, year: int, internal: bool, published: bool,
     if absorption is not None and absorption.rounded is not None and absorption.rounded < threshold:
         row.reasons.append(gettext("serapan %(value)s %% di bawah %(threshold)s %%") % {
             "value": absorption.display, "threshold": format_number(threshold, 0)})
-    missing = [r for r in figures.low_absorption(ay) if not r.explanation]
     if missing:
-        row.reasons.append(gettext("%(n)s sub kegiatan serapan rendah tanpa penjelasan") % {"n": len(missing)})
+        row.reasons.append(gettext("%(n)s sub kegiatan serapan rendah tanpa penjelasan") % {"n": missing})
     if summary.mean.value is not None and summary.mean.rounded is not None and summary.mean.rounded < 75:
         row.reasons.append(gettext("rata-rata capaian %(value)s %% di bawah 75 %%") % {"value": summary.mean.display})
     if summary.undefined:

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -78,14 +80,23 @@ class Item:
         return self.errors.get("", "")
 
 
+#: Changes shown next to an item: the newest ones (the whole history is on the admin pages).
+TRAIL_LENGTH = 8
+
+
 def _trails(model: type, ids: list[int]) -> dict[int, list[Change]]:
+    """The newest TRAIL_LENGTH changes of each row, in one query whose size does not grow with
+    the number of times the rows were saved."""
     if not ids:
         return {}
     found: dict[int, list[Change]] = defaultdict(list)
     ct = ContentType.objects.get_for_model(model)
-    for change in Change.objects.filter(content_type=ct, object_id__in=ids).select_related("user"):
-        if len(found[change.object_id]) < 8:
-            found[change.object_id].append(change)
+    newest = Window(RowNumber(), partition_by=[F("object_id")], order_by=[F("at").desc(), F("id").desc()])
+    changes = (Change.objects.filter(content_type=ct, object_id__in=ids)
+               .annotate(newest=newest).filter(newest__lte=TRAIL_LENGTH)
+               .select_related("user").order_by("object_id", "newest"))
+    for change in changes:
+        found[change.object_id].append(change)
     return found
 
 
@@ -108,13 +119,49 @@ def _target_text(target: IndicatorTarget | None) -> str:
     return format_value(target.value)
 
 
-def indicator_items(agency: Agency, year: int, quarter: int,
-                    only: int | None = None) -> list[Item]:
+#: Items per page of each section of the entry page: an agency has up to a few hundred sub
+#: kegiatan, and rendering every form at once made the page the slowest of the application.
+PAGE_SIZE = 25
+
+
+class ItemList(list[Item]):
+    """The items of one page of a section, with the section's size and the page shown."""
+
+    def __init__(self, items: list[Item] = (), total: int = 0, page: int = 1) -> None:  # type: ignore[assignment]
+        super().__init__(items)
+        self.total = total
+        self.page = page
+
+    @property
+    def pages(self) -> list[int]:
+        return list(range(1, (self.total + PAGE_SIZE - 1) // PAGE_SIZE + 1))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return min(self.page * PAGE_SIZE, self.total)
+
+
+def _window(objects: list[Any], page: int | None) -> tuple[list[Any], int]:
+    """The objects of `page` (None: all) and the page actually shown (clamped to 1..last)."""
+    if page is None:
+        return objects, 1
+    last = max(1, (len(objects) + PAGE_SIZE - 1) // PAGE_SIZE)
+    page = min(max(1, page), last)
+    return objects[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], page
+
+
+def _entry_indicators(agency: Agency, year: int, only: int | None = None) -> tuple[list[Indicator], dict[int, IndicatorTarget]]:
+    """The indicators of the entry page in page order (those with a target for `year` when
+    any has one) and their targets for `year`."""
     plan = StrategicPlan.objects.filter(
         agency=agency, start_year__lte=year, end_year__gte=year
     ).first()
     if plan is None:
-        return []
+        return [], {}
     indicators = Indicator.objects.filter(strategic_plan=plan).order_by("order", "id")
     if only is not None:
         indicators = indicators.filter(pk=only)
@@ -123,6 +170,34 @@ def indicator_items(agency: Agency, year: int, quarter: int,
     targets = {t.indicator_id: t for t in IndicatorTarget.objects.filter(indicator_id__in=ids, year=year)}
     if only is None and targets:
         indicators_list = [i for i in indicators_list if i.pk in targets]
+    return indicators_list, targets
+
+
+def _entry_lines(agency: Agency, year: int, only: int | None = None) -> tuple[WorkPlan | None, list[WorkPlanLine]]:
+    wp = WorkPlan.objects.filter(agency=agency, year=year).first()
+    if wp is None:
+        return None, []
+    lines = WorkPlanLine.objects.filter(work_plan=wp, level=5).order_by("order", "code")
+    if only is not None:
+        lines = lines.filter(pk=only)
+    return wp, list(lines)
+
+
+def page_of(kind: str, agency: Agency, year: int, item_id: int) -> int:
+    """The page of its section on which an item is shown (1 when not found)."""
+    objects = _entry_indicators(agency, year)[0] if kind == "indicator" else _entry_lines(agency, year)[1]
+    ids = [o.pk for o in objects]
+    return ids.index(item_id) // PAGE_SIZE + 1 if item_id in ids else 1
+
+
+def indicator_items(agency: Agency, year: int, quarter: int,
+                    only: int | None = None, page: int | None = None) -> ItemList:
+    """The indicator items of the entry page: one (`only`), one page, or all (page None)."""
+    every, targets = _entry_indicators(agency, year, only)
+    if not every:
+        return ItemList()
+    indicators_list, page = _window(every, page)
+    ids = [i.pk for i in indicators_list]
     rows: dict[tuple[int, int], IndicatorRealisation] = {
         (r.indicator_id, r.period): r
         for r in IndicatorRealisation.objects.filter(indicator_id__in=ids, year=year)
@@ -152,17 +227,16 @@ def indicator_items(agency: Agency, year: int, quarter: int,
         item.original = {f: realisation.stored_text(getattr(row, f)) if row else "" for f in realisation.INDICATOR_FIELDS}
         item.original["exists"] = "1" if row else "0"
         items.append(item)
-    return items
+    return ItemList(items, total=len(every), page=page)
 
 
-def spending_items(agency: Agency, year: int, quarter: int, only: int | None = None) -> list[Item]:
-    wp = WorkPlan.objects.filter(agency=agency, year=year).first()
+def spending_items(agency: Agency, year: int, quarter: int, only: int | None = None,
+                   page: int | None = None) -> ItemList:
+    """The sub kegiatan items of the entry page: one (`only`), one page, or all (page None)."""
+    wp, every = _entry_lines(agency, year, only)
     if wp is None:
-        return []
-    lines = WorkPlanLine.objects.filter(work_plan=wp, level=5).order_by("order", "code")
-    if only is not None:
-        lines = lines.filter(pk=only)
-    lines_list = list(lines)
+        return ItemList()
+    lines_list, page = _window(every, page)
     ids = [line.pk for line in lines_list]
     present = set(BudgetAllocation.objects.filter(line__work_plan=wp).values_list("version", flat=True).distinct())
     version = next((v for v in BUDGET_PRECEDENCE if v in present), None)
@@ -196,7 +270,12 @@ def spending_items(agency: Agency, year: int, quarter: int, only: int | None = N
         item.original = {f: realisation.stored_text(getattr(row, f)) if row else "" for f in realisation.SPENDING_FIELDS}
         item.original["exists"] = "1" if row else "0"
         items.append(item)
-    return items
+    return ItemList(items, total=len(every), page=page)
+
+
+def _page_number(request: HttpRequest, name: str) -> int:
+    raw = request.GET.get(name, "")
+    return int(raw) if raw.isdigit() and 0 < len(raw) < 6 else 1
 
 
 def _version_label(agency: Agency, year: int) -> str:
@@ -229,8 +308,8 @@ def entry_page(request: HttpRequest, agency_code: str, year: int, quarter: int) 
         "quarter_name": realisation.QUARTER_NAMES[quarter],
         "quarters": realisation.QUARTER_NAMES.items(),
         "editable": editable,
-        "indicators": indicator_items(agency, year, quarter),
-        "lines": spending_items(agency, year, quarter),
+        "indicators": indicator_items(agency, year, quarter, page=_page_number(request, "ind")),
+        "lines": spending_items(agency, year, quarter, page=_page_number(request, "sub")),
         "pagu_version": _version_label(agency, year),
         "status_rows": document_rows(request.user, agency, year, only=[(DocumentStatus.Document.REALISATION, quarter)]),
         "max_mb": realisation.MAX_EVIDENCE_BYTES // 1048576,
@@ -289,7 +368,11 @@ def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
     if not request.headers.get("HX-Request"):
         if not item.errors:
             messages.success(request, f"{item.subtitle} {item.title}: {item.message}")
-        return HttpResponseRedirect(reverse("realisation", args=[agency.code, year, quarter]) + f"#{item.dom_id}")
+        where = reverse("realisation", args=[agency.code, year, quarter])
+        page = page_of(kind, agency, year, item_id)
+        if page > 1:
+            where += f"?{'ind' if kind == 'indicator' else 'sub'}={page}"
+        return HttpResponseRedirect(f"{where}#{item.dom_id}")
     return _item_partial(request, agency, year, quarter, item)
 
 

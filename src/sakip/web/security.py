@@ -1,9 +1,10 @@
 """Login rate limiting: after too many failed logins for one user name from one address (or
 from one address overall), further attempts are refused for a while with a clear message.
 
-Counts live in Django's cache (the default per-process memory cache is enough for the single
-waitress process `sakip serve` runs; a deployment with several processes configures a shared
-cache). Successful logins clear the count for that user name and address.
+Counts live in Django's cache, which settings.py makes a directory of files under var/ so that
+every worker process of `sakip serve --workers N` counts the same failures (two failures at the
+same instant in two processes may count once: the limit is approximate by one or two, never
+lifted). Successful logins clear the count for that user name and address.
 """
 
 from __future__ import annotations

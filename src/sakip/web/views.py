@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
 from sakip import figures
@@ -41,16 +42,18 @@ def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
             return redirect_to_login(request.get_full_path())
         raise Http404(gettext("Data ini tidak tersedia untuk akun Anda."))
     ay = datacache.load(agency, year)
-    summary = figures.indicator_summary(ay)
+    # The page body is rendered once per loaded agency-year ({% memo %} in the template): the
+    # figures are computed only when it is rendered (SimpleLazyObject).
     context = {
         "ay": ay,
         "internal": access.sees_internal(request.user, agency),
-        "summary": summary,
-        "budget_rows": figures.budget_rows(ay),
-        "low_absorption": figures.low_absorption(ay),
-        "scale": figures.achievement_scale(ay),
-        "budget_version_label": _version_label(ay.work_plan.budget_version if ay.work_plan else None),
-        "downloads": download_links(ay),
+        "summary": SimpleLazyObject(lambda: figures.indicator_summary(ay)),
+        "budget_rows": SimpleLazyObject(lambda: figures.budget_rows(ay)),
+        "low_absorption": SimpleLazyObject(lambda: figures.low_absorption(ay)),
+        "scale": SimpleLazyObject(lambda: figures.achievement_scale(ay)),
+        "budget_version_label": SimpleLazyObject(
+            lambda: _version_label(ay.work_plan.budget_version if ay.work_plan else None)),
+        "downloads": SimpleLazyObject(lambda: download_links(ay)),
     }
     return render(request, "web/dashboard.html", context)
 
