@@ -51,7 +51,9 @@ def _drafts(agency: Agency, year: int, document: str, keys: list[str],
         return {}
     ay = datacache.load(agency, year)
     try:
-        found = drafts(ay, document, keys)
+        # Kept with the loaded agency-year: recomputed only after its data changed.
+        found = datacache.memo(ay, ("prose-drafts", document, tuple(keys)),
+                               lambda: drafts(ay, document, keys))
     except Exception:  # a builder failing on odd data must not take the editor down with it
         logger.exception("drafting %s %s %s for the prose editor failed", document, agency.code, year)
         return {}
