@@ -337,6 +337,8 @@ def save_indicator(
         row = IndicatorRealisation.objects.select_for_update().filter(
             indicator=indicator, year=year, period=quarter
         ).first()
+        if row is not None:
+            row.indicator = indicator  # loaded already: the audit trail finds the agency without queries
         if row is None:
             _check_original(None, INDICATOR_FIELDS, original, what)
             row = IndicatorRealisation(indicator=indicator, year=year, period=quarter)
@@ -477,6 +479,8 @@ def save_spending(
     what = f"Realisasi anggaran {line.code} {quarter_label(quarter)} {year}"
     with transaction.atomic(), audit_context(user, reason=f"Isian realisasi {quarter_label(quarter)} {year} (web)"):
         row = SpendingRealisation.objects.select_for_update().filter(line=line, period=quarter).first()
+        if row is not None:
+            row.line = line  # loaded already: the audit trail finds the agency without queries
         if row is None:
             _check_original(None, SPENDING_FIELDS, original, what)
             row = SpendingRealisation(line=line, period=quarter)
