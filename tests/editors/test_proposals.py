@@ -89,3 +89,17 @@ def test_read_only_for_readers_locked_after_final_hidden_elsewhere(client, opera
 def test_the_renja_editor_links_to_the_register(op):
     html = op.get("/pd/belitung/2024/ubah/renja/").content.decode()
     assert 'href="/pd/belitung/2024/ubah/usulan/"' in html
+
+
+def test_linked_from_every_editor_page_and_shown_in_english(op):
+    renja = op.get("/pd/belitung/2024/ubah/renja/").content.decode()
+    assert f'href="{URL}"' in renja
+    assert "Usulan Program dan Kegiatan dari Masyarakat" in op.get(URL).content.decode()
+    op.cookies["django_language"] = "en"
+    html = op.get(URL).content.decode()
+    assert "Community Proposals for Programs and Activities" in html and "Add proposal" in html
+    assert "Tambah usulan" not in html
+    refused = op.post(URL, {**NEW, "volume": "-1"}).content.decode()
+    assert "The volume cannot be negative." in refused
+    funding = op.get("/pd/belitung/2024/ubah/renstra/pagu/").content.decode()
+    assert "Renstra End-of-Period Budget" in funding and "Save end-of-period budget" in funding

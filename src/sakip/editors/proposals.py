@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sakip.common.errors import UserError
@@ -33,7 +34,7 @@ from sakip.editors.renstra import IndonesianDecimal
 from sakip.planning.models import CommunityProposal
 from sakip.workflow.history import audit_context
 
-REQUIRED = {"required": "Wajib diisi."}
+REQUIRED = {"required": gettext_lazy("Wajib diisi.")}
 FIELDS = ["number", "proposal", "source", "source_detail", "location", "volume", "unit",
           "estimated_cost", "status", "reason", "line_code"]
 
@@ -55,7 +56,7 @@ class RupiahField(forms.CharField):
 
 
 class ProposalForm(forms.ModelForm):  # type: ignore[type-arg]
-    volume = IndonesianDecimal(label="Volume", required=False)
+    volume = IndonesianDecimal(label=gettext_lazy("Volume"), required=False)
     estimated_cost = RupiahField(label="Perkiraan biaya (Rp)", required=False,
                                  help_text="Rupiah bulat, mis. 150.000.000.")
 
@@ -63,7 +64,7 @@ class ProposalForm(forms.ModelForm):  # type: ignore[type-arg]
         model = CommunityProposal
         fields = FIELDS
         error_messages = {f: REQUIRED for f in ["proposal", "source", "status"]}
-        labels = {"reason": "Alasan / catatan"}
+        labels = {"reason": gettext_lazy("Alasan / catatan")}
         widgets = {"proposal": forms.Textarea(attrs={"rows": 2}),
                    "reason": forms.Textarea(attrs={"rows": 2})}
 
@@ -77,7 +78,7 @@ class ProposalForm(forms.ModelForm):  # type: ignore[type-arg]
         data = super().clean() or {}
         volume = data.get("volume")
         if volume is not None and volume < 0:
-            self.add_error("volume", "Volume tidak boleh negatif.")
+            self.add_error("volume", gettext("Volume tidak boleh negatif."))
         return data
 
 

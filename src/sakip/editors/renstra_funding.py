@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from sakip.common.errors import UserError
@@ -129,8 +130,9 @@ def funding(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
                         check_fresh(stored, {"__row__": ABSENT} if original == ABSENT
                                     else {"amount": original}, where)
                         if stored is None and original != ABSENT:
-                            raise UserError(f"{where} telah dihapus oleh pengguna lain sejak Anda "
-                                            "membuka halaman.", hint="Muat ulang halaman.")
+                            raise UserError(gettext("%(where)s telah dihapus oleh pengguna lain sejak Anda "
+                                                    "membuka halaman.") % {"where": where},
+                                            hint=gettext("Muat ulang halaman."))
                         if amount is None:
                             if stored is not None:
                                 stored.delete()
@@ -143,7 +145,7 @@ def funding(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
                         row.error = exc.text()
                         problems.append(row.error)
                 if problems:
-                    raise UserError(f"Belum tersimpan: {len(problems)} baris perlu diperbaiki.")
+                    raise UserError(gettext("Belum tersimpan: %(n)s baris perlu diperbaiki.") % {"n": len(problems)})
             return redirect(reverse("editors:renstra_funding", args=[agency_code, year]) + "?tersimpan=1")
         except UserError as exc:
             error = exc.text()
