@@ -154,7 +154,7 @@ def run(params: dict[str, Any]) -> dict[str, Any]:
             "in_flight_at_stop": len(in_flight),
             "lost_writes": len(lost), "locust_exit": locust.returncode,
             "database": os.environ.get("SAKIP_DATABASE_URL", "").split("://")[0],
-            "server": banner.split("(")[-1].split(";")[0] if "(" in banner else "",
+            "server": banner.split("(")[-1].split(";")[0] if "proses" in banner else "one process",
             "load_before": load_before, "load_after": load_after,
             "server_cpu_s": round(server_cpu_s, 1),
             "server_cpu_ms_per_request": round(1000 * server_cpu_s / max(1, sum(

@@ -14,10 +14,12 @@ from __future__ import annotations
 from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import Row, data_dir, read_toml, read_tsv
-from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines
+from sakip.ingest.goals import Fact, GoalItem, IndicatorItem, ObjectiveItem, StrategyPlan
+from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines, apply_strategy
 from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency
 from sakip.planning import models as plan
+from sakip.rules.achievement import Polarity, TargetKind
 from sakip.rules.numbers import ColumnKind, parse_score
 
 CODE = "batubara"
@@ -71,60 +73,54 @@ def load() -> Agency:
         start_year=rs["start_year"], end_year=rs["end_year"],
         vision=rs.get("visi_rpjpd", ""), mission=rs.get("misi_rpjpd_terkait", ""),
     )
-    goals: dict[str, plan.Goal] = {}
-    objectives: dict[tuple[str, str], plan.Objective] = {}
-    key_indicators: dict[str, plan.Indicator] = {}
+    # goals, objectives and their indicators are written as `sakip import` writes them
+    strategy = StrategyPlan((rs["start_year"], rs["end_year"]), "tujuan-sasaran-2024-2026.tsv")
+    objective_of: dict[tuple[str, str], str] = {}
+    key_items: dict[str, IndicatorItem] = {}
     for order, row in enumerate(read_tsv(folder / "tujuan-sasaran-2024-2026.tsv")):
         goal_no = row.text("no").split(".")[0]
-        if goal_no not in goals:
-            goal = plan.Goal.objects.create(
-                strategic_plan=sp, number=goal_no, statement=row.text("tujuan"), order=len(goals)
-            )
-            goals[goal_no] = goal
-            plan.Indicator.objects.create(
-                strategic_plan=sp, subject=plan.Indicator.Subject.GOAL, goal=goal,
-                number=goal_no, name=row.text("indikator_tujuan"), order=order,
+        if all(g.number != goal_no for g in strategy.goals):
+            strategy.goals.append(GoalItem(goal_no, row.text("tujuan")))
+            strategy.indicators.append(
+                IndicatorItem("goal", goal_no, row.text("indikator_tujuan"), number=goal_no, is_key=False, order=order)
             )
         key = (goal_no, row.text("sasaran"))
-        if key not in objectives:
-            objectives[key] = plan.Objective.objects.create(
-                goal=goals[goal_no], number=f"{goal_no}.{sum(1 for k in objectives if k[0] == goal_no) + 1}",
-                statement=row.text("sasaran"), order=len(objectives),
-            )
-        ind = plan.Indicator(
-            strategic_plan=sp, subject=plan.Indicator.Subject.OBJECTIVE,
-            objective=objectives[key], number=row.text("no"),
-            name=row.text("indikator_sasaran"), unit=row.text("satuan"),
-            polarity=common.pick(common.POLARITY, row.text("polaritas"), row.where("polaritas")),
-            target_kind=common.pick(common.TARGET_KIND, row.text("jenis_target"), row.where("jenis_target")),
-            ordinal_scale=row.text("skala"), aggregation=plan.Aggregation.LAST,
+        if key not in objective_of:
+            number = f"{goal_no}.{sum(1 for k in objective_of if k[0] == goal_no) + 1}"
+            objective_of[key] = number
+            strategy.objectives.append(ObjectiveItem(number, goal_no, row.text("sasaran")))
+        kind = common.pick(common.TARGET_KIND, row.text("jenis_target"), row.where("jenis_target"))
+        item = IndicatorItem(
+            "objective", objective_of[key], row.text("indikator_sasaran"), number=row.text("no"),
+            unit=row.text("satuan"),
+            polarity=Polarity(common.pick(common.POLARITY, row.text("polaritas"), row.where("polaritas"))),
+            target_kind=TargetKind(kind), ordinal_scale=row.text("skala"), aggregation=plan.Aggregation.LAST,
             is_key=True, order=100 + order,
         )
-        ind.full_clean()
-        ind.save()
-        key_indicators[ind.name.casefold()] = ind
         for year in (2024, 2025, 2026):
-            common.target(ind, year, row, f"target_{year}")
+            if row.has(f"target_{year}"):
+                item.targets[year] = _fact(kind, row, f"target_{year}")
+        strategy.indicators.append(item)
+        key_items[item.name.casefold()] = item
 
     # Their performance in 2022 (Tabel 2.3), recorded on the same measures where the indicator
     # is the same; rows of another measure (KLA in % vs the new KLA score) are not loaded.
     for row in read_tsv(folder / "kinerja-pelayanan-2022.tsv"):
-        same = _same_measure(key_indicators, row.text("indikator"))
+        same = _same_measure(key_items, row.text("indikator"))
         if same is None:
             continue
-        ind = same
-        if common.is_level(ind):  # printed as a score with its grade: "74.91 (BB)"
+        if same.target_kind is TargetKind.ORDINAL:  # printed as a score with its grade: "74.91 (BB)"
             target, realised = (parse_score(row.text(c)) for c in ("target_dicetak", "realisasi_dicetak"))
-            plan.IndicatorTarget.objects.create(
-                indicator=ind, year=2022, value=target.value, level=target.level or ""
-            )
-            mon.IndicatorRealisation.objects.create(
-                indicator=ind, year=2022, period=mon.Period.YEAR, value=realised.value,
-                level=realised.level or "", note="Renja 2024, Tabel 2.3",
-            )
+            same.targets[2022] = Fact(target.value, target.level or "")
+            same.realisations[2022] = Fact(realised.value, realised.level or "")
+            same.realisation_notes[2022] = "Renja 2024, Tabel 2.3"
             continue
-        common.target(ind, 2022, row, "target")
-        common.realisation(ind, 2022, row, "realisasi", note="Renja 2024, Tabel 2.3")
+        if row.has("target"):
+            same.targets[2022] = _fact(plan.TargetKind.NUMBER, row, "target")
+        if row.has("realisasi"):
+            same.realisations[2022] = _fact(plan.TargetKind.NUMBER, row, "realisasi")
+            same.realisation_notes[2022] = "Renja 2024, Tabel 2.3"
+    apply_strategy(strategy, sp, Outcome(), replace=False, path="tujuan-sasaran-2024-2026.tsv")
 
     # -- Work plan 2024 (Tabel 3.2) with the 2025 forecast and the Ranwal RKPD money --------------
     work = ImportPlan(YEAR)
@@ -229,7 +225,14 @@ def _line_indicator(
     )
 
 
-def _same_measure(indicators: dict[str, plan.Indicator], name: str) -> plan.Indicator | None:
+def _fact(kind: str, row: Row, column: str) -> Fact:
+    """A cell as a target or realisation: a level for ordinal indicators, else a number."""
+    if kind == plan.TargetKind.ORDINAL:
+        return Fact(None, row.text(column))
+    return Fact(row.number(column, ColumnKind.MEASURE))
+
+
+def _same_measure(indicators: dict[str, IndicatorItem], name: str) -> IndicatorItem | None:
     """The 2024–2026 indicator that measures the same thing (spelling variants of one name)."""
     wanted = _key(name)
     for known, ind in indicators.items():

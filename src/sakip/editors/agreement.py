@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sakip.common.budget_versions import FORECAST
@@ -86,7 +87,7 @@ def editor(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agreements = {a.version: a for a in PerformanceAgreement.objects.filter(agency=page.agency, year=year)}
     version = request.GET.get("versi") or (Version.REVISED if Version.REVISED in agreements else Version.ORIGINAL)
     if version not in Version.values:
-        raise Http404("Versi perjanjian kinerja tidak dikenal.")
+        raise Http404(gettext("Versi perjanjian kinerja tidak dikenal."))
     agreement = agreements.get(version)
     error = ""
     if request.method == "POST":
@@ -171,14 +172,14 @@ def _save(request: HttpRequest, page: Page, agreement: PerformanceAgreement) -> 
     official = post.get("first_party", "")
     agreement.first_party = page.agency.officials.filter(pk=official).first() if official else None
     if official and agreement.first_party is None:
-        raise UserError("Pihak pertama bukan pejabat perangkat daerah ini.")
+        raise UserError(gettext("Pihak pertama bukan pejabat perangkat daerah ini."))
     head = post.get("second_party", "")
     agreement.second_party = page.agency.region.heads.filter(pk=head).first() if head else None
     if head and agreement.second_party is None:
-        raise UserError("Pihak kedua bukan kepala daerah ini.")
+        raise UserError(gettext("Pihak kedua bukan kepala daerah ini."))
     version = post.get("budget_version", agreement.budget_version)
     if version not in BudgetVersion.values or version == FORECAST:
-        raise UserError("Versi anggaran tidak dikenal.")
+        raise UserError(gettext("Versi anggaran tidak dikenal."))
     agreement.budget_version = version
     agreement.save()
 
@@ -235,7 +236,7 @@ def _save(request: HttpRequest, page: Page, agreement: PerformanceAgreement) -> 
         chosen.note = post.get(f"program_{code}_note", "").strip()
         chosen.save()
     if problems:
-        raise UserError(" ".join(problems), hint="Tidak ada yang disimpan.")
+        raise UserError(" ".join(problems), hint=gettext("Tidak ada yang disimpan."))
 
 
 @require_POST
@@ -247,7 +248,7 @@ def revise(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
         original = PerformanceAgreement.objects.filter(
             agency=page.agency, year=year, version=Version.ORIGINAL).first()
         if original is None:
-            raise Http404("Belum ada perjanjian kinerja awal.")
+            raise Http404(gettext("Belum ada perjanjian kinerja awal."))
         if PerformanceAgreement.objects.filter(agency=page.agency, year=year,
                                                version=Version.REVISED).exists():
             return redirect(_url(page, Version.REVISED))

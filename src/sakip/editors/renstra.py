@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from sakip.common.errors import UserError
@@ -40,7 +41,7 @@ from sakip.planning.models import (
 from sakip.rules.achievement import ORDINAL_SCALES
 from sakip.workflow.history import audit_context
 
-REQUIRED = {"required": "Wajib diisi."}
+REQUIRED = {"required": gettext_lazy("Wajib diisi.")}
 
 
 class IndonesianDecimal(forms.CharField):
@@ -71,9 +72,9 @@ class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
         data = super().clean() or {}
         start, end = data.get("start_year"), data.get("end_year")
         if start and end and end < start:
-            raise ValidationError("Tahun akhir tidak boleh sebelum tahun awal.")
+            raise ValidationError(gettext("Tahun akhir tidak boleh sebelum tahun awal."))
         if start and end and end - start > 9:
-            raise ValidationError("Periode Renstra paling lama 10 tahun; periksa tahunnya.")
+            raise ValidationError(gettext("Periode Renstra paling lama 10 tahun; periksa tahunnya."))
         return data
 
 
@@ -117,21 +118,21 @@ class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
         if data.get("target_kind") == TargetKind.ORDINAL:
             scale = data.get("ordinal_scale", "")
             if not scale:
-                problems["ordinal_scale"] = "Target tingkat memerlukan skala (mis. ape, kla, akip)."
+                problems["ordinal_scale"] = gettext("Target tingkat memerlukan skala (mis. ape, kla, akip).")
             elif scale not in ORDINAL_SCALES:
                 problems["ordinal_scale"] = (f"Skala “{scale}” tidak dikenal; pilih salah satu: "
                                              + ", ".join(sorted(ORDINAL_SCALES)) + ".")
         numerator, denominator = data.get("numerator_label"), data.get("denominator_label")
         if bool(numerator) != bool(denominator):
             problems["denominator_label" if numerator else "numerator_label"] = (
-                "Rumus rasio memerlukan pembilang dan penyebut; isi keduanya atau kosongkan keduanya.")
+                gettext("Rumus rasio memerlukan pembilang dan penyebut; isi keduanya atau kosongkan keduanya."))
         multiplier = data.get("multiplier")
         if multiplier is not None and multiplier <= 0:
-            problems["multiplier"] = "Pengali harus lebih dari nol (mis. 100 untuk persen)."
+            problems["multiplier"] = gettext("Pengali harus lebih dari nol (mis. 100 untuk persen).")
         if multiplier is not None and not numerator:
-            problems["multiplier"] = "Pengali hanya dipakai bersama pembilang dan penyebut."
+            problems["multiplier"] = gettext("Pengali hanya dipakai bersama pembilang dan penyebut.")
         if data.get("baseline_value") is not None and not data.get("baseline_year"):
-            problems["baseline_year"] = "Sebutkan tahun data awal."
+            problems["baseline_year"] = gettext("Sebutkan tahun data awal.")
         for name, message in problems.items():
             self.add_error(name, message)
         return data
@@ -205,7 +206,7 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
             agency=page.agency, start_year=year, end_year=year + 4, name=f"Renstra {year}–{year + 4}")
         title = "Rencana strategis"
     elif plan is None:
-        raise Http404("Belum ada Renstra untuk tahun ini.")
+        raise Http404(gettext("Belum ada Renstra untuk tahun ini."))
     elif what == "tujuan":
         form_class = GoalForm
         instance = get_object_or_404(Goal, pk=pk, strategic_plan=plan) if pk else Goal(strategic_plan=plan)
@@ -228,10 +229,10 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
             instance = Indicator(strategic_plan=plan, subject="objective", objective=get_object_or_404(
                 Objective, pk=parent, goal__strategic_plan=plan))
         else:
-            raise Http404("Indikator tidak dikenal.")
+            raise Http404(gettext("Indikator tidak dikenal."))
         title = "Indikator"
     else:
-        raise Http404("Bagian Renstra tidak dikenal.")
+        raise Http404(gettext("Bagian Renstra tidak dikenal."))
     target_plan = plan if isinstance(instance, Indicator) else None
     years = list(range(target_plan.start_year, target_plan.end_year + 1)) if target_plan else []
     stored_targets = ({t.year: t for t in instance.targets.all()}
@@ -313,16 +314,16 @@ def _save_targets(request: HttpRequest, indicator: Indicator, years: list[int],
         level = values["level"]
         kind = indicator.target_kind
         if kind == TargetKind.RANGE and (value_d is None) != (upper_d is None):
-            errors[y] = "Target rentang memerlukan batas bawah dan batas atas."
+            errors[y] = gettext("Target rentang memerlukan batas bawah dan batas atas.")
             continue
         if kind == TargetKind.RANGE and value_d is not None and upper_d is not None and upper_d < value_d:
-            errors[y] = "Batas atas rentang lebih kecil dari batas bawah."
+            errors[y] = gettext("Batas atas rentang lebih kecil dari batas bawah.")
             continue
         if kind != TargetKind.RANGE and upper_d is not None:
-            errors[y] = "Batas atas hanya untuk indikator dengan target rentang."
+            errors[y] = gettext("Batas atas hanya untuk indikator dengan target rentang.")
             continue
         if kind == TargetKind.ORDINAL and value_d is not None:
-            errors[y] = "Indikator bertarget tingkat diisi pada kolom tingkat, bukan angka."
+            errors[y] = gettext("Indikator bertarget tingkat diisi pada kolom tingkat, bukan angka.")
             continue
         if value_d is None and upper_d is None and not level:
             if target is not None:
@@ -345,23 +346,23 @@ def delete(request: HttpRequest, agency_code: str, year: int, what: str, pk: int
     require_edit(page)
     plan = _plan_for(page)
     if plan is None:
-        raise Http404("Belum ada Renstra untuk tahun ini.")
+        raise Http404(gettext("Belum ada Renstra untuk tahun ini."))
     instance: Goal | Objective | Indicator
     problem = ""
     if what == "tujuan":
         instance = get_object_or_404(Goal, pk=pk, strategic_plan=plan)
         if instance.objectives.exists() or instance.indicators.exists():
-            problem = "Tujuan ini masih memiliki sasaran atau indikator; hapus itu lebih dahulu."
+            problem = gettext("Tujuan ini masih memiliki sasaran atau indikator; hapus itu lebih dahulu.")
     elif what == "sasaran":
         instance = get_object_or_404(Objective, pk=pk, goal__strategic_plan=plan)
         if instance.indicators.exists():
-            problem = "Sasaran ini masih memiliki indikator; hapus indikatornya lebih dahulu."
+            problem = gettext("Sasaran ini masih memiliki indikator; hapus indikatornya lebih dahulu.")
     elif what == "indikator":
         instance = get_object_or_404(Indicator, pk=pk, strategic_plan=plan)
         if IndicatorRealisation.objects.filter(indicator=instance).exists():
-            problem = "Indikator ini sudah memiliki realisasi; indikator tidak dapat dihapus."
+            problem = gettext("Indikator ini sudah memiliki realisasi; indikator tidak dapat dihapus.")
     else:
-        raise Http404("Bagian Renstra tidak dikenal.")
+        raise Http404(gettext("Bagian Renstra tidak dikenal."))
     if not problem:
         try:
             with transaction.atomic(), audit_context(
@@ -370,7 +371,7 @@ def delete(request: HttpRequest, agency_code: str, year: int, what: str, pk: int
                 instance.delete()
             return redirect(_home(page))
         except ProtectedError:
-            problem = "Indikator ini tercantum pada perjanjian kinerja; keluarkan dari PK lebih dahulu."
+            problem = gettext("Indikator ini tercantum pada perjanjian kinerja; keluarkan dari PK lebih dahulu.")
     return render(request, "editors/renstra_form.html", page.context() | {
         "active": "renstra", "title": str(instance._meta.verbose_name).capitalize(),
         "error": problem, "form": None, "instance": instance, "what": what,

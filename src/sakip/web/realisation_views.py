@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -52,6 +53,29 @@ def input_text(value: Any) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class TrailLine:
+    """One change next to an item, formatted once (the page shows up to TRAIL_LENGTH per item
+    and formatting in the template cost more than the rest of the item)."""
+
+    when_iso: str
+    when: str
+    who: str
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    reason: str
+
+    @classmethod
+    def of(cls, change: Change) -> TrailLine:
+        at = timezone.localtime(change.at)
+        user = change.user
+        who = (user.get_full_name() or user.get_username()) if user is not None else _("(sistem)")
+        return cls(at.isoformat(), at.strftime("%d-%m-%Y %H:%M"), who, str(change.get_action_display()),
+                   change.field, change.old_value, change.new_value, change.reason)
+
+
 @dataclass
 class Item:
     """One editable thing on the page (an indicator or a sub kegiatan) for one quarter."""
@@ -67,7 +91,7 @@ class Item:
     original: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""
-    trail: list[Change] = field(default_factory=list)
+    trail: list[TrailLine] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     indicator: Indicator | None = None
 
@@ -84,19 +108,19 @@ class Item:
 TRAIL_LENGTH = 8
 
 
-def _trails(model: type, ids: list[int]) -> dict[int, list[Change]]:
+def _trails(model: type, ids: list[int]) -> dict[int, list[TrailLine]]:
     """The newest TRAIL_LENGTH changes of each row, in one query whose size does not grow with
     the number of times the rows were saved."""
     if not ids:
         return {}
-    found: dict[int, list[Change]] = defaultdict(list)
+    found: dict[int, list[TrailLine]] = defaultdict(list)
     ct = ContentType.objects.get_for_model(model)
     newest = Window(RowNumber(), partition_by=[F("object_id")], order_by=[F("at").desc(), F("id").desc()])
     changes = (Change.objects.filter(content_type=ct, object_id__in=ids)
                .annotate(newest=newest).filter(newest__lte=TRAIL_LENGTH)
                .select_related("user").order_by("object_id", "newest"))
     for change in changes:
-        found[change.object_id].append(change)
+        found[change.object_id].append(TrailLine.of(change))
     return found
 
 
