@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.pgcluster import cluster
 
             env["SAKIP_DATABASE_URL"] = stack.enter_context(cluster())
+        # each workload generates its own synthetic regions: one SQLite file per workload, or the
+        # second workload of a run fails on the first one's region codes
+        own_sqlite = "SAKIP_DATABASE_URL" not in env
         env.setdefault("SAKIP_DATABASE_URL", f"sqlite:///{home}/bench.sqlite3")
         env["SAKIP_HOME"] = home
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             for key in ("regions", "agencies", "subs", "users", "seconds", "workers", "threads"):
                 if getattr(args, key) is not None:
                     params[key] = getattr(args, key)
+            if own_sqlite:
+                env["SAKIP_DATABASE_URL"] = f"sqlite:///{home}/bench-{name}.sqlite3"
             started = time.perf_counter()
             proc = subprocess.run(
                 [sys.executable, "-m", "benchmarks", "--worker", name, "--params", json.dumps(params)],
