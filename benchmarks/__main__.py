@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             result = json.loads(proc.stdout.strip().splitlines()[-1])
             result["wall_s"] = round(time.perf_counter() - started, 2)
             print(workloads.REGISTRY[name].describe(result))
+            # the machine is often shared: wall-clock figures mean little without its load
+            print("          load average (1, 5, 15 min) after the run: "
+                  + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} CPUs")
     return 0
 
 

@@ -213,7 +213,7 @@ def test_pdf_pages_fonts_and_text(tmp_path):
         assert "Lihat Tabel 1.1 dan Gambar 3.1" in full
         # the TOC has page numbers: BAB III's entry ends with a number
         toc = next(t for t in texts if "DAFTAR ISI" in t)
-        assert re.search(r"AKUNTABILITAS KINERJA\s*\.*\s*\d+", toc)
+        assert re.search(r"AKUNTABILITAS KINERJA[\s.]*\d+", toc)
         fonts = {c["fontname"].split("+")[-1] for p in pages[:3] for c in p.chars}
         assert any("Liberation" in f or "Arial" in f for f in fonts)
     if which("pdffonts"):
@@ -228,3 +228,35 @@ def test_pdf_pages_fonts_and_text(tmp_path):
 def test_unknown_format():
     with pytest.raises(ValueError):
         render(sample(), "odt")
+
+
+def test_docx_lists_start_on_their_own_page_with_toc_styles():
+    d = read_docx(io.BytesIO(render(sample(), "docx")))
+    paragraphs = d.paragraphs
+    for title in ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR"):
+        i = next(n for n, p in enumerate(paragraphs) if p.text == title)
+        # the paragraph before the title ends the previous page
+        assert 'w:type="page"' in paragraphs[i - 1]._p.xml, title
+    # the cached entries are in Word's TOC styles (compact, indented by level)
+    toc = [p for p in paragraphs if p.style.name.startswith("toc ")]
+    assert {"toc 1", "toc 2"} <= {p.style.name for p in toc}
+    assert any(p.text == "1.1 Latar Belakang" and p.style.name == "toc 2" for p in toc)
+    assert d.styles["toc 2"].paragraph_format.left_indent > d.styles["toc 1"].paragraph_format.left_indent
+
+
+@pytest.mark.skipif(not which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_docx_opens_in_libreoffice(tmp_path):
+    """The DOCX converted by LibreOffice: the lists start on their own pages, the wide table
+    is on landscape pages with its header repeated."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    source = tmp_path / "uji.docx"
+    source.write_bytes(render(sample(n_rows=70), "docx"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, check=True, timeout=180)
+    with pdfplumber.open(tmp_path / "uji.pdf") as pdf:
+        texts = [p.extract_text() or "" for p in pdf.pages]
+        landscape = [t for p, t in zip(pdf.pages, texts, strict=True) if p.width > p.height]
+    starts = {t.strip().splitlines()[1] if len(t.strip().splitlines()) > 1 else "" for t in texts}
+    assert {"DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR"} <= starts
+    assert len(landscape) >= 2 and all("Realisasi (Rp)" in t for t in landscape)

@@ -8,8 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sakip.cli import main
+from sakip.ingest.checks import check_document
 from tests.conftest import shared_path
 
 SEED = ("seeds", "003_f19590e1e1b92e14.txt")
@@ -174,7 +177,13 @@ def test_second_import_changes_nothing_and_conflicts_need_replace(imported, caps
     assert "indikator tujuan 2.1.1 realisasi 2024: tersimpan 50, dokumen 53,47" in out
     assert "Tidak ada yang ditulis" in out
     assert _snapshot() == before
+    # a dry run with --replace says what would be overwritten, and overwrites nothing
+    assert main(["import", seed, "--agency", "uji", "--year", "2024", "--replace", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "akan ditimpa: 1" in out and "~ indikator tujuan 2.1.1 realisasi 2024" in out
+    assert _snapshot() == before
     assert main(["import", seed, "--agency", "uji", "--year", "2024", "--replace"]) == 0
+    assert "ditimpa: 1" in capsys.readouterr().out
     realisation.refresh_from_db()
     assert realisation.value == Decimal("53.47")
 
@@ -261,7 +270,13 @@ def test_renja_goals_table_with_an_indicator_column_per_level(empty_region_agenc
 
     seed = shared_path("seeds", "000_1abe8954bf9dd558.txt")
     assert main(["import", str(seed), "--agency", "kosong", "--year", "2024"]) == 0
-    capsys.readouterr()
+    # the document names no Renstra; the goals table's caption gives the period
+    assert "periode Renstra 2024–2026 dari judul Tabel 3.1" in capsys.readouterr().out
+    from sakip.planning.models import StrategicPlan
+
+    assert list(StrategicPlan.objects.filter(agency__code="kosong").values_list("name", "start_year", "end_year")) == [
+        ("Renstra 2024–2026", 2024, 2026)
+    ]
     stored = {
         name_key(i.name): i
         for i in Indicator.objects.filter(strategic_plan__agency__code="kosong", subject="objective")
@@ -287,3 +302,44 @@ def test_renja_goals_table_with_an_indicator_column_per_level(empty_region_agenc
             elif target.value != Decimal(expected.replace(",", ".")):
                 found[(row["indikator_sasaran"], year)] = f"{target.value} ≠ {expected}"
     assert set(found) == set(corrected)
+
+
+_GOAL_CELL = st.one_of(
+    st.sampled_from([
+        "", "-", "1.", "1.1.1", "2.1. 1", "Tujuan : Meningkatnya layanan", "Sasaran Strategis : Turunnya kasus",
+        "Tujuan & Sasaran: Sama", "Tujuan :", "Indeks kepuasan", "Rasio kekerasan anak", "Pratama", "BB (74,91)",
+        "74.91 (BB)", "80–90", "98,79%", "4,45 (indikator negatif)", "x 10.000", "Jumlah", "Madya",
+    ]),
+    st.text(alphabet="0123456789.,-% ", max_size=10),
+    st.text(max_size=10),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    header=st.lists(
+        st.sampled_from([
+            "No", "Tujuan", "Sasaran", "Indikator Kinerja", "Indikator Kinerja Tujuan", "Indikator Kinerja Sasaran",
+            "Tujuan/Sasaran Strategis", "Target 2024", "Realisasi 2024", "Target 2023", "Realisasi 2023",
+            "% Capaian 2024", "Satuan", "Rumusan", "Target Akhir Renstra (2026)", "Data Awal 2018", "",
+        ]),
+        min_size=2, max_size=8,
+    ),
+    rows=st.lists(st.lists(_GOAL_CELL, min_size=1, max_size=8), max_size=10),
+)
+def test_fuzz_goal_tables_never_crash(header, rows):
+    from sakip.ingest.goals import build_strategy
+    from sakip.ingest.readers import parse_lines, text_lines
+
+    text = "\n".join(
+        ["LAPORAN KINERJA TAHUN 2024", "Tabel 3.3 Capaian Tujuan dan Sasaran Tahun 2024", "\t".join(header)]
+        + ["\t".join(r) for r in rows]
+        + ["Renstra 2024-2026"]
+    )
+    report = check_document(parse_lines(text_lines(text), "fuzz.txt", "text"))
+    strategy = build_strategy(report.tables, 2024, [p.text for p in report.prose])
+    if strategy is not None:
+        numbers = [i.number for i in strategy.indicators]
+        assert len(numbers) == len(set(numbers))  # every indicator has its own number
+        goals = {g.number for g in strategy.goals}
+        assert all(o.goal in goals for o in strategy.objectives)

@@ -125,3 +125,21 @@ def test_error_pages_and_messages_follow_the_language(belitung):
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
     assert "Halaman tidak ditemukan" in Client().get("/tidak-ada/").content.decode()
+
+
+def test_validation_and_workflow_messages_follow_the_language(client, people):
+    from sakip.planning.models import Indicator
+
+    client.force_login(people["operator.batubara"])
+    ordinal = Indicator.objects.filter(strategic_plan__agency__code="batubara", targets__year=2024,
+                                       target_kind="ordinal").first()
+    url = f"/pd/batubara/2024/realisasi/1/indicator/{ordinal.id}/"
+    hx = {"HTTP_HX_REQUEST": "true"}
+    html = client.post(url, {"value": "12,5", "orig_exists": "0"}, **hx).content.decode()
+    assert "diukur dengan tingkat" in html
+    client.cookies["django_language"] = "en"
+    html = client.post(url, {"value": "12,5", "orig_exists": "0"}, **hx).content.decode()
+    assert "This indicator is measured in levels" in html and "Realisation (level)" in html
+    cycle = client.get("/pd/batubara/2024/status/").content.decode()
+    assert ">Submit</button>" in cycle and ">Draft</span>" in cycle
+    assert "Quarterly realisation I" in cycle

@@ -63,6 +63,9 @@ def import_document(args: argparse.Namespace) -> int:
         if not args.replace:
             print("  Tidak ada yang ditulis. Ulangi dengan --replace untuk menimpa.")
             return 1
+        print(f"  {'ditimpa' if outcome.written else 'akan ditimpa'}: {len(outcome.changed)}")
+        for change in outcome.changed[:200]:
+            print(f"    ~ {change}")
     if report.errors:
         print(f"  Dokumen memuat {report.errors} galat perhitungan; lihat 'sakip check {args.path}'.")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -26,6 +27,8 @@ from sakip.planning.models import Goal, Narrative
 from sakip.web import datacache
 from sakip.workflow.history import audit_context
 
+logger = logging.getLogger(__name__)
+
 DOCUMENT_TITLES = {"renja": "Renja", "lkjip": "LKjIP"}
 
 
@@ -47,7 +50,13 @@ def _drafts(agency: Agency, year: int, document: str, keys: list[str],
     if not empty:
         return {}
     ay = datacache.load(agency, year)
-    found = drafts(ay, document, keys)
+    try:
+        # Kept with the loaded agency-year: recomputed only after its data changed.
+        found = datacache.memo(ay, ("prose-drafts", document, tuple(keys)),
+                               lambda: drafts(ay, document, keys))
+    except Exception:  # a builder failing on odd data must not take the editor down with it
+        logger.exception("drafting %s %s %s for the prose editor failed", document, agency.code, year)
+        return {}
     return {k: d for k, d in found.items() if k in empty}
 
 

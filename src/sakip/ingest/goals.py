@@ -46,6 +46,7 @@ _PERIOD = re.compile(
     r"\b(?:renstra|rencana strategis)\b[^.\n]{0,120}?\b(20\d\d)\s*(?:-|–|—|s\.?\s*d\.?|sampai)\s*(20\d\d)\b",
     re.I,
 )
+_SPAN = re.compile(r"\b(20\d\d)\s*(?:-|–|—|s\.?\s*d\.?)\s*(20\d\d)\b")
 _NEGATIVE = re.compile(r"indikator\s+negati", re.I)
 _CHANGE = re.compile(r"penurunan|kenaikan|pertumbuhan|perubahan|peningkatan", re.I)
 _DERIVED = re.compile(r"capaian|selisih|perubahan|kenaikan|penurunan|rata")
@@ -509,8 +510,8 @@ def build_strategy(tables: list[Table], year: int, texts: list[str]) -> Strategy
         (t for t in candidates if t.kind in _CANDIDATE_KINDS), key=lambda t: (t.kind != "goals", t.raw.index)
     )
     plan = None
-    for table in ordered:
-        plan = _structure(table)
+    for structure in ordered:
+        plan = _structure(structure)
         if plan is not None:
             break
     if plan is None:
@@ -521,15 +522,26 @@ def build_strategy(tables: list[Table], year: int, texts: list[str]) -> Strategy
     for item in plan.indicators:
         _finish(item, seen.get(id(item), _Seen()), plan.notes)
     _number(plan)
+    plan.period = renstra_period(texts, year)
+    if plan.period is None:
+        # "Tujuan dan Sasaran … Tahun 2024-2026": the goals table's own period
+        span = _SPAN.search(structure.raw.caption)
+        if span and int(span.group(1)) <= year <= int(span.group(2)) <= int(span.group(1)) + 10:
+            plan.period = (int(span.group(1)), int(span.group(2)))
+            plan.notes.append(f"periode Renstra {span.group(1)}–{span.group(2)} dari judul {structure.name}")
+    return plan
+
+
+def renstra_period(texts: list[str], year: int) -> tuple[int, int] | None:
+    """The Renstra period covering ``year`` the document names most often
+    (``Renstra Perangkat Daerah Tahun 2024-2026``), or None."""
     periods = Counter(
         (int(a), int(b))
         for text in texts
         for a, b in _PERIOD.findall(text)
         if int(a) <= year <= int(b) and int(b) - int(a) <= 10
     )
-    if periods:
-        plan.period = periods.most_common(1)[0][0]
-    return plan
+    return periods.most_common(1)[0][0] if periods else None
 
 
 def _number(plan: StrategyPlan) -> None:

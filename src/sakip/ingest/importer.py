@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sakip.common.errors import UserError
 from sakip.ingest.checks import Report, money_triplets
-from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key
+from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
 from sakip.ingest.recognise import Column, Row, Table, norm
 from sakip.rules.codes import Level
 
@@ -71,6 +71,7 @@ class ImportPlan:
     lines: dict[str, LinePlan] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     strategy: StrategyPlan | None = None
+    period: tuple[int, int] | None = None  # the Renstra period the document names
 
     @property
     def sub_activities(self) -> list[LinePlan]:
@@ -172,9 +173,11 @@ def build_plan(report: Report, year: int) -> ImportPlan:
                     line.realised = int(value)
     _resolve_cross_affair(plan)
     texts = [p.text for p in report.prose] + [t.raw.caption for t in report.tables]
+    plan.period = renstra_period(texts, year)
     plan.strategy = build_strategy(report.tables, year, texts)
     if plan.strategy is not None:
         plan.notes.extend(plan.strategy.notes)
+        plan.period = plan.period or plan.strategy.period
     if not plan.lines and plan.strategy is None:
         raise UserError(
             "tidak ada tabel program/kegiatan/sub kegiatan berkode, maupun tabel tujuan/sasaran "
@@ -423,10 +426,9 @@ def _strategic_plan(plan: ImportPlan, agency: Agency, outcome: Outcome) -> pm.St
     )
     if found is not None:
         return found
-    strategy = plan.strategy
-    if strategy is not None and strategy.period is not None:
-        start, end = strategy.period
-        name = strategy.renstra_name
+    if plan.period is not None:
+        start, end = plan.period
+        name = f"Renstra {start}–{end}"
     else:
         start = end = plan.year
         name = f"Renstra (impor dokumen {plan.year})"
@@ -620,16 +622,7 @@ def _indicators(plan: ImportPlan, agency: Agency, outcome: Outcome, replace: boo
     with_indicator = [p for p in plan.lines.values() if p.indicator and p.level in subjects]
     if not with_indicator:
         return
-    strategic_plan = (
-        pm.StrategicPlan.objects.filter(agency=agency, start_year__lte=plan.year, end_year__gte=plan.year)
-        .order_by("-start_year")
-        .first()
-    )
-    if strategic_plan is None:
-        strategic_plan = pm.StrategicPlan.objects.create(
-            agency=agency, name=f"Renstra (impor dokumen {plan.year})", start_year=plan.year, end_year=plan.year
-        )
-        outcome.count("renstra")
+    strategic_plan = _strategic_plan(plan, agency, outcome)
     for order, item in enumerate(with_indicator):
         indicator = pm.Indicator.objects.filter(strategic_plan=strategic_plan, code=item.code).first()
         if indicator is None:

@@ -27,6 +27,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from sakip.common.budget_versions import BUDGET_PRECEDENCE
 from sakip.common.errors import UserError
@@ -141,14 +142,18 @@ def check_evidence(upload: UploadedFile[Any]) -> tuple[str, str]:
     allowed = ", ".join(sorted({e.lstrip(".").upper() for e in EVIDENCE_TYPES}))
     if ext not in EVIDENCE_TYPES:
         raise EntryRefused(
-            f"Berkas bukti “{name}” tidak diterima: jenis berkas yang boleh {allowed}.",
-            {"evidence": f"Jenis berkas “{ext or 'tanpa ekstensi'}” tidak diterima; yang boleh: {allowed}."},
+            gettext("Berkas bukti “%(name)s” tidak diterima: jenis berkas yang boleh %(allowed)s.")
+            % {"name": name, "allowed": allowed},
+            {"evidence": gettext("Jenis berkas “%(ext)s” tidak diterima; yang boleh: %(allowed)s.")
+             % {"ext": ext or gettext("tanpa ekstensi"), "allowed": allowed}},
         )
     if upload.size is not None and upload.size > MAX_EVIDENCE_BYTES:
         raise EntryRefused(
-            f"Berkas bukti “{name}” terlalu besar ({format_number(Decimal(upload.size) / 1048576, 1)} MB); "
-            f"paling besar {MAX_EVIDENCE_BYTES // 1048576} MB.",
-            {"evidence": f"Berkas terlalu besar; paling besar {MAX_EVIDENCE_BYTES // 1048576} MB."},
+            gettext("Berkas bukti “%(name)s” terlalu besar (%(size)s MB); paling besar %(mb)s MB.")
+            % {"name": name, "size": format_number(Decimal(upload.size) / 1048576, 1),
+               "mb": MAX_EVIDENCE_BYTES // 1048576},
+            {"evidence": gettext("Berkas terlalu besar; paling besar %(mb)s MB.")
+             % {"mb": MAX_EVIDENCE_BYTES // 1048576}},
         )
     content_type, magics = EVIDENCE_TYPES[ext]
     upload.seek(0)
@@ -156,8 +161,9 @@ def check_evidence(upload: UploadedFile[Any]) -> tuple[str, str]:
     upload.seek(0)
     if not any(head.startswith(m) for m in magics):
         raise EntryRefused(
-            f"Berkas bukti “{name}” bukan berkas {ext.lstrip('.').upper()} yang sah (isinya tidak cocok dengan ekstensinya).",
-            {"evidence": f"Isi berkas tidak cocok dengan ekstensi {ext}."},
+            gettext("Berkas bukti “%(name)s” bukan berkas %(kind)s yang sah (isinya tidak cocok "
+                    "dengan ekstensinya).") % {"name": name, "kind": ext.lstrip(".").upper()},
+            {"evidence": gettext("Isi berkas tidak cocok dengan ekstensi %(ext)s.") % {"ext": ext}},
         )
     return ext, content_type
 
@@ -184,18 +190,21 @@ def _store_evidence(
 
 def _ensure_may_edit(user: Any, agency: Agency, year: int, quarter: int) -> None:
     if quarter not in QUARTER_NAMES:
-        raise EntryRefused("Triwulan harus 1, 2, 3 atau 4.")
+        raise EntryRefused(gettext("Triwulan harus 1, 2, 3 atau 4."))
     if transitions.can_edit(user, agency, year, "realisation", quarter):
         return
     status = transitions.status_of(agency, year, "realisation", quarter)
     if not (getattr(user, "is_superuser", False) or transitions.roles(user, agency) & {"operator", "head"}):
         raise EntryRefused(
-            f"Anda tidak dapat mengubah realisasi {agency.name}: hanya operator atau kepala "
-            "perangkat daerah itu yang dapat mengisinya.", forbidden=True,
+            gettext("Anda tidak dapat mengubah realisasi %(agency)s: hanya operator atau kepala "
+                    "perangkat daerah itu yang dapat mengisinya.") % {"agency": agency.name},
+            forbidden=True,
         )
     raise EntryRefused(
-        f"Realisasi {quarter_label(quarter)} {year} berstatus “{status.get_state_display()}”; "
-        "tidak dapat diubah sampai dikembalikan atau dibuka kembali.", forbidden=True,
+        gettext("Realisasi %(quarter)s %(year)s berstatus “%(state)s”; tidak dapat diubah sampai "
+                "dikembalikan atau dibuka kembali.")
+        % {"quarter": quarter_label(quarter), "year": year, "state": status.get_state_display()},
+        forbidden=True,
     )
 
 
@@ -263,41 +272,44 @@ def validate_indicator(
         # the target (and the rules refuse it).
         for field in ("value", "numerator", "denominator"):
             if values.get(field) is not None:
-                errors[field] = "Indikator ini diukur dengan tingkat; isi Realisasi (tingkat), bukan angka."
+                errors[field] = gettext("Indikator ini diukur dengan tingkat; isi Realisasi (tingkat), "
+                                        "bukan angka.")
         level = (data.get("level") or "").strip()
         scale = ORDINAL_SCALES.get(indicator.ordinal_scale)
         if level and scale is not None:
             canonical = scale.canonical(level)
             if canonical is None:
-                errors["level"] = f"Tingkat “{level}” tidak dikenal; pilih salah satu: {scale.describe()}."
+                errors["level"] = gettext("Tingkat “%(level)s” tidak dikenal; pilih salah satu: "
+                                          "%(choices)s.") % {"level": level, "choices": scale.describe()}
             else:
                 values["level"] = canonical
         else:
             values["level"] = level
     if errors:
-        raise EntryRefused("Periksa isian yang ditandai.", errors)
+        raise EntryRefused(gettext("Periksa isian yang ditandai."), errors)
     num, den = values["numerator"], values["denominator"]
     if (num is None) != (den is None):
         errors["denominator" if den is None else "numerator"] = (
-            "Isi pembilang dan penyebut keduanya, atau kosongkan keduanya."
+            gettext("Isi pembilang dan penyebut keduanya, atau kosongkan keduanya.")
         )
     elif den is not None and den == 0:
-        errors["denominator"] = "Penyebut tidak boleh nol."
+        errors["denominator"] = gettext("Penyebut tidak boleh nol.")
     elif num is not None and den is not None and values["value"] is None:
         multiplier = indicator.multiplier if indicator.multiplier is not None else Decimal(1)
         values["value"] = _check_digits(num / den * multiplier, "Realisasi")
     if values["value"] is None and not values["level"] and not errors:
-        errors["value"] = "Isi realisasi (atau pembilang dan penyebut)."
+        errors["value"] = gettext("Isi realisasi (atau pembilang dan penyebut).")
     if errors:
-        raise EntryRefused("Periksa isian yang ditandai.", errors)
+        raise EntryRefused(gettext("Periksa isian yang ditandai."), errors)
     if indicator.polarity == "lower_is_better" and values["value"] is not None and not values["note"]:
         before = previous_value(indicator, year, quarter)
         if before is not None and values["value"] > before[0]:
-            errors["note"] = (
-                f"Indikator ini negatif (makin rendah makin baik), tetapi realisasinya naik dari "
-                f"{format_value(before[0])} ({before[1]}) menjadi {format_value(values['value'])}. "
-                "Periksa angkanya; bila benar, tulis penyebabnya di Keterangan."
-            )
+            errors["note"] = gettext(
+                "Indikator ini negatif (makin rendah makin baik), tetapi realisasinya naik dari "
+                "%(before)s (%(source)s) menjadi %(now)s. Periksa angkanya; bila benar, tulis "
+                "penyebabnya di Keterangan."
+            ) % {"before": format_value(before[0]), "source": before[1],
+                 "now": format_value(values["value"])}
             raise EntryRefused(errors["note"], errors)
     return values
 
@@ -399,22 +411,23 @@ def validate_spending(
         errors["amount"] = refused.message
     if "amount" not in errors:
         if amount is None:
-            errors["amount"] = "Isi realisasi anggaran triwulan ini (Rp); tulis 0 bila belum ada belanja."
+            errors["amount"] = gettext("Isi realisasi anggaran triwulan ini (Rp); tulis 0 bila belum "
+                                       "ada belanja.")
         elif amount < 0:
-            errors["amount"] = "Realisasi anggaran tidak boleh negatif."
+            errors["amount"] = gettext("Realisasi anggaran tidak boleh negatif.")
         elif amount != amount.to_integral_value():
-            errors["amount"] = "Realisasi anggaran ditulis dalam rupiah penuh, tanpa sen."
+            errors["amount"] = gettext("Realisasi anggaran ditulis dalam rupiah penuh, tanpa sen.")
         elif amount >= Decimal(10) ** 15:
-            errors["amount"] = "Realisasi anggaran terlalu besar."
+            errors["amount"] = gettext("Realisasi anggaran terlalu besar.")
     try:
         progress = _parse_decimal(data.get("physical_progress", ""), ColumnKind.PERCENT, "Realisasi fisik")
         if progress is not None and not (0 <= progress <= 100):
-            errors["physical_progress"] = "Realisasi fisik adalah persen antara 0 dan 100."
+            errors["physical_progress"] = gettext("Realisasi fisik adalah persen antara 0 dan 100.")
         values["physical_progress"] = progress.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if progress is not None else None
     except EntryRefused as refused:
         errors["physical_progress"] = refused.message
     if errors:
-        raise EntryRefused("Periksa isian yang ditandai.", errors)
+        raise EntryRefused(gettext("Periksa isian yang ditandai."), errors)
     assert amount is not None
     values["amount"] = int(amount)
     pagu = pagu_of(line)
@@ -425,20 +438,21 @@ def validate_spending(
         )
         cumulative = budget.total_amounts([*others, values["amount"]])
         if cumulative > pagu:
-            errors["amount"] = (
-                f"Realisasi s.d. {quarter_label(quarter)} {format_money(cumulative, cents=False)} "
-                f"melebihi pagu {format_money(pagu, cents=False)} sebesar "
-                f"{format_money(cumulative - pagu, cents=False)}. Periksa angkanya."
-            )
+            errors["amount"] = gettext(
+                "Realisasi s.d. %(quarter)s %(total)s melebihi pagu %(pagu)s sebesar %(excess)s. "
+                "Periksa angkanya."
+            ) % {"quarter": quarter_label(quarter), "total": format_money(cumulative, cents=False),
+                 "pagu": format_money(pagu, cents=False),
+                 "excess": format_money(cumulative - pagu, cents=False)}
             raise EntryRefused(errors["amount"], errors)
         ratio = budget.absorption(cumulative, pagu)
         expected = threshold * quarter / 4
         if ratio.value is not None and ratio.rounded is not None and ratio.rounded < expected and not values["explanation"]:
-            errors["explanation"] = (
-                f"Serapan s.d. {quarter_label(quarter)} {ratio.display} % di bawah "
-                f"{format_number(expected, 2)} % (ambang {format_value(threshold)} % × {quarter}/4 triwulan). "
-                "Tuliskan penjelasan sebab realisasi rendah."
-            )
+            errors["explanation"] = gettext(
+                "Serapan s.d. %(quarter)s %(ratio)s %% di bawah %(expected)s %% (ambang %(threshold)s %% × "
+                "%(n)s/4 triwulan). Tuliskan penjelasan sebab realisasi rendah."
+            ) % {"quarter": quarter_label(quarter), "ratio": ratio.display,
+                 "expected": format_number(expected, 2), "threshold": format_value(threshold), "n": quarter}
             raise EntryRefused(errors["explanation"], errors)
     return values
 

@@ -143,6 +143,15 @@ class _Writer:
             st.paragraph_format.line_spacing = 1.0
             if align is not None:
                 st.paragraph_format.alignment = align
+        # The styles Word applies to TOC entries ("toc 1" …), missing from python-docx's
+        # template: without them the cached entries were Normal paragraphs, double-spaced in
+        # LibreOffice (which shows the cached text until the index is updated).
+        for level in (1, 2, 3):
+            st = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+            st.base_style = styles["Normal"]
+            st.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            st.paragraph_format.space_before = Pt(3 if level == 1 else 0)
+            st.paragraph_format.space_after = Pt(2)
         st = styles.add_style("Catatan", WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = styles["Normal"]
         st.font.size = Pt(9)
@@ -293,6 +302,8 @@ class _Writer:
         ]
 
     def _toc(self, title: str, instruction: str, entries: list[tuple[str, int]]) -> None:
+        if self._has_content_since_break():  # each list starts on its own page
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = p.add_run(title)
@@ -309,7 +320,9 @@ class _Writer:
             except KeyError:
                 para = self.doc.add_paragraph()
                 para.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-            para.add_run(text)
+            run = para.add_run(text)
+            if level == 1 and instruction.startswith("TOC \\o"):
+                run.bold = True  # chapters, as in the PDF's table of contents
             paragraphs.append(para)
         first, last = paragraphs[0]._p, paragraphs[-1]._p
         ppr = first.find(qn("w:pPr"))

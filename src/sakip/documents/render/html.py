@@ -30,6 +30,7 @@ from sakip.documents.model import (
 from sakip.documents.render import signature
 from sakip.documents.render.layout import NUMERIC_KINDS, header_grid, paper_mm
 
+IMAGE_SCHEME = "sakip-image"
 FONT_STACK = '"Liberation Sans", Arial, "DejaVu Sans", sans-serif'
 
 
@@ -78,8 +79,10 @@ nav li.l1 {{ font-weight: bold; margin-top: 2mm; }}
 nav li.l2 {{ padding-left: 6mm; }}
 nav li.l3 {{ padding-left: 12mm; }}
 nav a {{ color: #000; text-decoration: none; }}
-nav a::after {{ content: leader('.') target-counter(attr(href), page); }}
-nav li.front a::after {{ content: leader('.') target-counter(attr(href), page, lower-roman); }}
+/* spaced dots as in a word processor's TOC; each dot is a box to WeasyPrint, half as many
+   halve the leaders' cost (they were an eighth of the whole layout) */
+nav a::after {{ content: leader('. ') target-counter(attr(href), page); }}
+nav li.front a::after {{ content: leader('. ') target-counter(attr(href), page, lower-roman); }}
 .caption {{ text-align: center; font-weight: bold; font-size: 10pt; margin: 4mm 0 2mm;
   break-after: avoid; }}
 .fig-caption {{ break-after: auto; break-before: avoid; margin-top: 1mm; }}
@@ -110,8 +113,9 @@ table.sig .name {{ font-weight: bold; text-decoration: underline; }}
 
 
 class _Html:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, images: dict[str, bytes] | None = None) -> None:
         self.doc = document
+        self.images = images
         self.out: list[str] = []
         self.anchor = 0
         self.heading_ids: dict[int, str] = {}
@@ -304,12 +308,17 @@ class _Html:
         # many times slower, for no visible gain on paper.
         from sakip.documents.render import charts  # matplotlib is imported only for charts
 
-        data = base64.b64encode(charts.png(c, dpi=200)).decode("ascii")
+        image = charts.png(c)
+        if self.images is None:
+            src = "data:image/png;base64," + base64.b64encode(image).decode("ascii")
+        else:  # fetched by the PDF renderer: no base64 text for the HTML parser to wade through
+            src = f"{IMAGE_SCHEME}:{len(self.images)}"
+            self.images[src] = image
         w_in, h_in = charts.size_inches(c)
         width_mm = 150.0
         self.out.append(f'<figure><img alt="{escape(c.caption)}" style="width:{width_mm:.0f}mm;'
                         f'height:{width_mm * h_in / w_in:.1f}mm" '
-                        f'src="data:image/png;base64,{data}"></figure>')
+                        f'src="{src}"></figure>')
         self.out.append(f'<p class="caption fig-caption" id="{escape(c.id)}">Gambar '
                         f"{escape(c.number)} {escape(c.caption)}</p>")
 
@@ -329,5 +338,7 @@ class _Html:
         self.out.append('<table class="sig">' + "".join(body) + "</table>")
 
 
-def to_html(document: Document) -> str:
-    return _Html(document).render()
+def to_html(document: Document, images: dict[str, bytes] | None = None) -> str:
+    """The document as one HTML file. Charts are embedded as data: URLs, unless `images` is
+    given: then they are referenced as `sakip-image:N` and their PNG bytes put in it."""
+    return _Html(document, images).render()

@@ -1,0 +1,100 @@
+"""Charts are drawn once per distinct picture: kept in memory and under var/cache/charts, keyed by
+what decides the picture; DOCX and PDF embed the same PNG."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+
+from sakip.documents.model import Chart, Document, Heading, Series
+from sakip.documents.render import charts, render
+
+
+def chart(values: tuple[str, ...] = ("92.31", "64.5"), caption: str = "Serapan") -> Chart:
+    return Chart(id="g", caption=caption, kind="line", categories=["2023", "2024"],
+                 series=[Series("Target", [Decimal("90"), Decimal("90")]),
+                         Series("Realisasi", [Decimal(v) for v in values])], y_label="%")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SAKIP_HOME", str(tmp_path))
+    monkeypatch.delenv("SAKIP_CHART_CACHE", raising=False)
+    charts.clear_memory()
+    yield tmp_path
+    charts.clear_memory()
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Counts the charts actually drawn."""
+    calls: list[Chart] = []
+    real = charts.draw_png
+
+    def counting(c: Chart, dpi: int = charts.DPI) -> bytes:
+        calls.append(c)
+        return real(c, dpi)
+
+    monkeypatch.setattr(charts, "draw_png", counting)
+    return calls
+
+
+def test_same_picture_drawn_once_other_numbers_drawn_again(home, drawn):
+    first = charts.png(chart())
+    assert first.startswith(b"\x89PNG")
+    # the caption is not drawn: another caption, the same picture
+    assert charts.png(chart(caption="Judul lain")) == first
+    assert len(drawn) == 1
+    # one value differs: a new picture
+    other = charts.png(chart(values=("92.31", "64.6")))
+    assert len(drawn) == 2 and other != first
+
+
+def test_disk_cache_serves_other_processes(home, drawn):
+    data = charts.png(chart())
+    files = list((home / "var" / "cache" / "charts").glob("*.png"))
+    assert [f.read_bytes() for f in files] == [data]
+    charts.clear_memory()  # as a fresh process would start
+    assert charts.png(chart()) == data
+    assert len(drawn) == 1
+    # a damaged file is not used: the chart is drawn again
+    files[0].write_bytes(b"not a png")
+    charts.clear_memory()
+    assert charts.png(chart()) == data
+    assert len(drawn) == 2
+
+
+def test_cache_can_be_switched_off(home, drawn, monkeypatch):
+    monkeypatch.setenv("SAKIP_CHART_CACHE", "0")
+    charts.png(chart())
+    charts.clear_memory()
+    charts.png(chart())
+    assert len(drawn) == 2
+    assert not (home / "var" / "cache" / "charts").exists()
+
+
+def test_unwritable_cache_still_draws(home, drawn):
+    (home / "var" / "cache").mkdir(parents=True)
+    (home / "var" / "cache" / "charts").write_text("a file where the folder should be")
+    assert charts.png(chart()).startswith(b"\x89PNG")
+
+
+def test_docx_and_pdf_embed_the_same_picture(home, drawn):
+    pdfplumber = pytest.importorskip("pdfplumber")
+    doc = Document(kind="uji", title="Uji", agency_code="X", year=2024)
+    doc.add(Heading("GRAFIK", 0), chart())
+    doc.finalize()
+    docx = render(doc, "docx")
+    pdf = render(doc, "pdf")
+    assert len(drawn) == 1
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+    assert media == [charts.png(chart())]
+    with pdfplumber.open(io.BytesIO(pdf)) as p:
+        images = [im for page in p.pages for im in page.images]
+    assert len(images) == 1
+    # the picture at its pixel size: 6.3 in wide at the shared resolution
+    assert images[0]["srcsize"][0] == round(charts.WIDTH_IN * charts.DPI)
