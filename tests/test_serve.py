@@ -23,7 +23,8 @@ from sakip.common.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="--workers needs os.fork")
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/task").exists(),
+                                reason="--workers needs os.fork; the test reads worker ids from /proc")
 
 
 def _env(home: Path) -> dict[str, str]:

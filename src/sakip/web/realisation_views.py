@@ -4,6 +4,7 @@ at a time (HTMX swaps the saved item in place; without JavaScript the page reloa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -68,12 +69,17 @@ class TrailLine:
     reason: str
 
     @classmethod
-    def of(cls, change: Change) -> TrailLine:
-        at = timezone.localtime(change.at)
-        user = change.user
-        who = (user.get_full_name() or user.get_username()) if user is not None else _("(sistem)")
-        return cls(at.isoformat(), at.strftime("%d-%m-%Y %H:%M"), who, str(change.get_action_display()),
-                   change.field, change.old_value, change.new_value, change.reason)
+    def of(cls, change: Mapping[str, Any]) -> TrailLine:
+        """From a row of `_trails`' query (plain values: no model instances to build)."""
+        at = timezone.localtime(change["at"])
+        full_name = f"{change['user__first_name'] or ''} {change['user__last_name'] or ''}".strip()
+        who = (full_name or change["user__username"]) if change["user_id"] is not None else _("(sistem)")
+        return cls(at.isoformat(), at.strftime("%d-%m-%Y %H:%M"), who,
+                   str(ACTION_LABELS.get(change["action"], change["action"])),
+                   change["field"], change["old_value"], change["new_value"], change["reason"])
+
+
+ACTION_LABELS = dict(Change.Action.choices)
 
 
 @dataclass
@@ -118,9 +124,11 @@ def _trails(model: type, ids: list[int]) -> dict[int, list[TrailLine]]:
     newest = Window(RowNumber(), partition_by=[F("object_id")], order_by=[F("at").desc(), F("id").desc()])
     changes = (Change.objects.filter(content_type=ct, object_id__in=ids)
                .annotate(newest=newest).filter(newest__lte=TRAIL_LENGTH)
-               .select_related("user").order_by("object_id", "newest"))
+               .order_by("object_id", "newest")
+               .values("object_id", "at", "action", "field", "old_value", "new_value", "reason",
+                       "user_id", "user__first_name", "user__last_name", "user__username"))
     for change in changes:
-        found[change.object_id].append(TrailLine.of(change))
+        found[change["object_id"]].append(TrailLine.of(change))
     return found
 
 
