@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.browser"]  # the `browser` and `site` fixtures of the browser tests
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 

@@ -6,45 +6,15 @@ is refused in place; a prose section saves in place. Screenshots go to SAKIP_SCR
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
-import pytest
+from tests.browser import BROWSER_TEST, PASSWORD, SHOTS
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(os.environ.get("SAKIP_SCREENSHOTS", "/tmp/sakip-screens"))
-PASSWORD = "demo-sakip-2024"
 LEAF = "1.06.01.2.01.0001"
 NEXT_LEAF = "1.06.01.2.01.0007"
 KEGIATAN = "1.06.01.2.01"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    from sakip.demo.loader import load_all
-
-    load_all()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return live_server.url
+pytestmark = BROWSER_TEST
 
 
 def login(browser, base: str, width: int = 1366):

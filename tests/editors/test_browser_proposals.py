@@ -4,17 +4,13 @@ Indonesian, then saved with one and listed. Screenshots editors-usulan-*.png in 
 
 from __future__ import annotations
 
-import pytest
+from tests.browser import BROWSER_TEST, SHOTS
+from tests.editors.test_browser import login
 
-from tests.editors.test_browser import CHROMIUM, SHOTS, browser, login, site  # noqa: F401
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-]
+pytestmark = BROWSER_TEST
 
 
-def test_add_a_proposal(browser, site):  # noqa: F811
+def test_add_a_proposal(browser, site):
     from sakip.planning.models import CommunityProposal
     from sakip.workflow.models import Change
 

@@ -6,34 +6,11 @@ Screenshots of every screen at a laptop and a phone width go to SAKIP_SCREENSHOT
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# One directory per checkout: several checkouts may run their suites at the same time.
-SHOTS = Path(os.environ.get("SAKIP_SCREENSHOTS")
-             or f"/tmp/sakip-screens-{Path(__file__).resolve().parents[2].name}")
-PASSWORD = "demo-sakip-2024"
+from tests.browser import BROWSER_TEST, PASSWORD, SHOTS
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
-        yield chromium
-        chromium.close()
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

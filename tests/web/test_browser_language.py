@@ -5,42 +5,9 @@ Screenshots at 1280 and 390 px in both languages go to SAKIP_SCREENSHOTS
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from tests.browser import BROWSER_TEST, PASSWORD, SHOTS
 
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(os.environ.get("SAKIP_SCREENSHOTS")
-             or f"/tmp/sakip-screens-{Path(__file__).resolve().parents[2].name}")
-PASSWORD = "demo-sakip-2024"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    from sakip.demo.loader import load_all
-
-    load_all()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return live_server.url
+pytestmark = BROWSER_TEST
 
 
 def new_page(browser, width: int = 1280):
