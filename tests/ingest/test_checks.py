@@ -156,3 +156,17 @@ def test_unknown_tables_are_listed_as_such():
     report = _check(text)
     assert [t.kind for t in report.tables] == ["unknown"]
     assert report.findings == []
+
+
+def test_spreadsheet_errors_and_program_placeholders_in_cells():
+    text = RENJA_HEAD + (
+        "1.06.02\tPROGRAM A\tJumlah PSKS\t787\t192\t0\t5\t#DIV/0!\t112\t309\t39.26\n"
+        "1.06.03\tPROGRAM B\tStatus KLA\tMadya undefined\t\t\t\t\t\t\t\n"
+        "1.06.04\tPROGRAM C\tPengelolaan keuangan nullitas\t10\t2\t4\t4\t100\t4\t10\t100\n"
+    )
+    found = {(f.rule, f.row, f.stated, f.severity) for f in _check(text).findings
+             if f.rule in ("spreadsheet_error", "software_artefact")}
+    assert found == {
+        ("spreadsheet_error", "1.06.02", "#DIV/0!", "error"),
+        ("software_artefact", "1.06.03", "Madya undefined", "warning"),
+    }

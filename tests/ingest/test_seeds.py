@@ -52,6 +52,7 @@ EXPECTED_000 = [
     ("§2 BAB IV sub kegiatan without pagu", "(teks)", "", ANY, {"prose_subactivity"}),
     ("§2 2.1 vs 2.4 stale Fakir Miskin counts", T21, "06.05.2.02.01", ANY, {"stale_figure"}),
     ("§3 money typo 245.000,000", "Tabel 3.2", "06.01.2.06.09", ANY, {"number_format"}),
+    ("§3 undefined col 8 printed #DIV/0!", T21, "06.01.2.05.09", "kolom 8", {"spreadsheet_error"}),
     ("§3 program codes 6.01 vs 06.01.2.01", T21, "", ANY, {"code_form"}),
     ("§3 Bimbingan Fisik coded differently", T21, "bimbingan fisik", ANY, {"code_conflict"}),
     ("§3 Sandang coded differently", T21, "sandang", ANY, {"code_conflict"}),

@@ -1069,6 +1069,42 @@ def check_number_forms(table: Table) -> Iterable[Finding]:
                 )
 
 
+# What a program left in a cell instead of a figure: a spreadsheet error (``#DIV/0!``, ``#REF!``)
+# or a web form's empty value (``undefined``, ``NaN``, ``null``, ``[object Object]``).
+_SPREADSHEET_ERROR = re.compile(r"#(?:DIV/0!?|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)", re.I)
+_SOFTWARE_WORD = re.compile(r"(?<![\w#])(?:undefined|NaN|null|\[object Object\])(?![\w])")
+
+
+def check_artefacts(table: Table) -> Iterable[Finding]:
+    """Cells holding a spreadsheet error or a program's placeholder word: the figure (or
+    level) was never computed or typed, and a reader cannot tell what was meant."""
+    columns = {c.index: c for c in table.columns}
+    reported = 0
+    for row in table.rows:
+        for i, text in enumerate(row.raw.cells):
+            if reported >= 20 or not text:
+                continue
+            error = _SPREADSHEET_ERROR.search(text)
+            word = None if error else _SOFTWARE_WORD.search(text)
+            if not (error or word):
+                continue
+            reported += 1
+            if error:
+                yield _finding(
+                    table, row, columns.get(i), "spreadsheet_error", "error", text.strip(),
+                    "angka, atau keterangan mengapa tidak ada",
+                    f"Sel berisi galat spreadsheet {error.group(0)}: angkanya tidak pernah "
+                    "terhitung (mis. pembagian dengan nol); tulis angkanya atau alasan tidak adanya.",
+                )
+            else:
+                assert word is not None
+                yield _finding(
+                    table, row, columns.get(i), "software_artefact", "warning", text.strip(), "",
+                    f"Sel berisi kata '{word.group(0)}' yang ditinggalkan aplikasi (isian kosong "
+                    "pada formulir web/spreadsheet), bukan isi dokumen; periksa nilai aslinya.",
+                )
+
+
 def check_renja_plausibility(table: Table) -> Iterable[Finding]:
     """In a T-C.29 table (``10=(5+7+9)``, ``11=(10/4)``): the realisation up to n-3 (first
     term of the sum) already above the Renstra end target (the divisor) for a count."""
@@ -1173,6 +1209,7 @@ def check_means(table: Table) -> Iterable[Finding]:
 TABLE_CHECKS = (
     check_cell_formulas,
     check_number_forms,
+    check_artefacts,
     check_renja_plausibility,
     check_means,
     check_formulas,
