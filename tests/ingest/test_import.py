@@ -55,6 +55,13 @@ def test_import_lkjip_seed_and_recompute_figures(empty_agency, capsys):
     penunjang = by_name["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"]
     assert penunjang.budget == int(fixture["0.00.01"]["apbd_p"])
     assert penunjang.realised == int(fixture["0.00.01"]["realisasi"])
+    # "Madya undefined" (a program's placeholder left in the cell; `sakip check` warns) is read
+    # as the level Madya, not as a level named "Madya undefined"
+    from sakip.planning.models import IndicatorTarget
+
+    kla = IndicatorTarget.objects.filter(indicator__strategic_plan__agency=empty_agency,
+                                         indicator__code__in=["2.08.06", "2.08.06.2.01"], year=2024)
+    assert sorted(t.level for t in kla) == ["Madya", "Madya"]
 
 
 def test_dry_run_writes_nothing(empty_agency, capsys):

@@ -1072,7 +1072,7 @@ def check_number_forms(table: Table) -> Iterable[Finding]:
 # What a program left in a cell instead of a figure: a spreadsheet error (``#DIV/0!``, ``#REF!``)
 # or a web form's empty value (``undefined``, ``NaN``, ``null``, ``[object Object]``).
 _SPREADSHEET_ERROR = re.compile(r"#(?:DIV/0!?|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)", re.I)
-_SOFTWARE_WORD = re.compile(r"(?<![\w#])(?:undefined|NaN|null|\[object Object\])(?![\w])")
+SOFTWARE_WORD = re.compile(r"(?<![\w#])(?:undefined|NaN|null|\[object Object\])(?![\w])")
 
 
 def check_artefacts(table: Table) -> Iterable[Finding]:
@@ -1085,7 +1085,7 @@ def check_artefacts(table: Table) -> Iterable[Finding]:
             if reported >= 20 or not text:
                 continue
             error = _SPREADSHEET_ERROR.search(text)
-            word = None if error else _SOFTWARE_WORD.search(text)
+            word = None if error else SOFTWARE_WORD.search(text)
             if not (error or word):
                 continue
             reported += 1

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sakip.common.errors import UserError
-from sakip.ingest.checks import Report, money_triplets
+from sakip.ingest.checks import SOFTWARE_WORD, Report, money_triplets
 from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
 from sakip.ingest.recognise import Column, Row, Table, norm
 from sakip.rules.codes import Level
@@ -125,8 +125,11 @@ def _target(row: Row, table: Table) -> tuple[str, Decimal | None, str, str]:
     value = row.values.get(column.index)
     if value is not None and value.value is not None:
         return text, value.value, "", value.unit
-    if text and re.fullmatch(r"[A-Za-z][A-Za-z .]{0,39}", text):
-        return text, None, text, ""
+    # a level with a program's placeholder left beside it ("Madya undefined", reported by
+    # `sakip check`) is the level
+    level = SOFTWARE_WORD.sub("", text).strip()
+    if level and re.fullmatch(r"[A-Za-z][A-Za-z .]{0,39}", level):
+        return text, None, level, ""
     return text, None, "", ""
 
 
