@@ -89,6 +89,14 @@ def test_renja_seed_targets_and_conflicts_need_replace(empty_agency, capsys):
     assert main(["import", str(seed), "--agency", "uji", "--year", "2024"]) == 1
     out = capsys.readouterr().out
     assert "1.06.06.2.02.02 pagu renja" in out and "--replace" in out
+    # a changed target is listed in the Indonesian number form, with what the cell printed
+    target.value = 31
+    target.save()
+    capsys.readouterr()
+    assert main(["import", str(seed), "--agency", "uji", "--year", "2024", "--dry-run"]) == 1
+    assert "1.06.01.2.02.01 target 2024: tersimpan 31, dokumen 30 (tertulis '30 orang')" in capsys.readouterr().out
+    target.value = 30
+    target.save()
     allocation.refresh_from_db()
     assert _counts() == before
     edited = allocation.amount

@@ -53,3 +53,15 @@ def test_against_end_target():
     assert two_minus.display == "59,18"
     assert against_end_target(D("98.83"), D("97.62"), UP).display == "98,78"
     assert against_end_target(None, D(1), UP).status is AchievementStatus.TARGET_MISSING
+
+
+def test_revision_difference_is_after_minus_before():
+    from decimal import Decimal
+
+    from sakip.rules.comparison import revision_difference
+
+    assert revision_difference(100_000_000, 87_500_000) == -12_500_000
+    assert revision_difference(Decimal("2.5"), Decimal("3")) == Decimal("0.5")
+    assert revision_difference(None, 5_000_000) == 5_000_000  # new in the revision
+    assert revision_difference(5_000_000, None) == -5_000_000  # dropped from it
+    assert revision_difference(None, None) is None

@@ -50,6 +50,7 @@ from sakip.documents.renja_base import (
     unit_of,
     walk_lines,
 )
+from sakip.rules.comparison import revision_difference
 from sakip.rules.numbers import Score, format_money, format_value
 
 #: (revised version, the versions that can be its original, in order of preference)
@@ -86,7 +87,8 @@ def target_change(before: Target, after: Target) -> str:
     if after == before or after is None:
         return "tetap"
     if isinstance(before, Decimal) and isinstance(after, Decimal):
-        diff = after - before
+        diff = revision_difference(before, after)
+        assert diff is not None
         text = format_value(abs(diff))
         return f"+{text}" if diff > 0 else f"−{text}"
     return "berubah"
@@ -158,7 +160,7 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
     for line in walk_lines(wp.programs):
         rows.extend(group_rows(line.code, seen, facts, len(columns)))
         before, after = line.budget(original), line.budget(revised)
-        diff = None if before is None and after is None else (after or 0) - (before or 0)
+        diff = revision_difference(before, after)
         indicator = "; ".join(i.name for i in line.indicators) or "-"
         texts = [_target_texts(i, n, new_targets) for i in line.indicators]
         target = "; ".join(t[0] for t in texts) or "-"
@@ -178,7 +180,7 @@ def revision_table(ay: AgencyYear, original: str, revised: str) -> Table:
             indent=indent_of(line.level), id=f"l{line.code}",
         ))
     total_before, total_after = wp.total_budget(original), wp.total_budget(revised)
-    total_diff = (total_after or 0) - (total_before or 0)
+    total_diff = revision_difference(total_before, total_after)
     rows.append(Row(
         [blank(), cells.text("JUMLAH", bold=True), blank(), blank(), blank(), blank(), blank(),
          cells.money(total_before, formula=sum_formula(wp.programs, original, "before")),
@@ -232,7 +234,7 @@ def build(ay: AgencyYear, options: Options) -> Document:
     doc.add(Paragraph([
         Run(f"Pagu {ay.agency.name} tahun {n} berubah dari {rupiah(before)} "
             f"({VERSION_LABELS.get(original, original)}) menjadi {rupiah(after)} "
-            f"({VERSION_LABELS.get(revised, revised)}), selisih {_signed((after or 0) - (before or 0))} rupiah. "
+            f"({VERSION_LABELS.get(revised, revised)}), selisih {_signed(revision_difference(before, after))} rupiah. "
             f"Pagu {up} sub kegiatan bertambah (termasuk {new} sub kegiatan baru) dan {down} sub kegiatan "
             f"berkurang; target {changed_targets} indikator berubah. Rinciannya pada "),
         Ref(table.id), Run("."),

@@ -637,16 +637,18 @@ def _indicators(plan: ImportPlan, agency: Agency, outcome: Outcome, replace: boo
         if item.target_value is None and not item.target_level:
             continue
         target = pm.IndicatorTarget.objects.filter(indicator=indicator, year=plan.year).first()
+        fact = Fact(item.target_value, item.target_level[:40])
         if target is None:
             pm.IndicatorTarget.objects.create(
                 indicator=indicator, year=plan.year, value=item.target_value,
                 level=item.target_level[:40], unit=item.unit[:60],
             )
             outcome.count("target indikator")
-        elif target.value != item.target_value or (target.level or "") != item.target_level:
+        elif not _same(target.value, target.level, fact):
+            printed = item.target_text.strip()
             outcome.conflicts.append(
-                f"{item.code} target {plan.year}: tersimpan {target.value if target.value is not None else target.level}, "
-                f"dokumen {item.target_text}"
+                f"{item.code} target {plan.year}: tersimpan {_stored(target.value, target.level)}, "
+                f"dokumen {fact.show()}" + (f" (tertulis '{printed}')" if printed and printed != fact.show() else "")
             )
             if replace:
                 target.value, target.level = item.target_value, item.target_level[:40]

@@ -4,12 +4,16 @@
   falling 11,38 → 10,94 prints +0,44), labelled Meningkat / Menurun / Tetap.
 - Against the Renstra end target: C per §3 with the end target as T.
 - A change of a percentage is in *poin persen* (11,38 % → 10,94 % is 0,44 poin persen).
+- A revision (Renja Perubahan, RKPD/APBD perubahan) against the original: after − before,
+  positive = increased, whatever the polarity (decision: one sign convention for money and
+  targets, stated once in the document).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from sakip.rules.achievement import (
     Achievement,
@@ -19,7 +23,9 @@ from sakip.rules.achievement import (
 )
 from sakip.rules.numbers import Figure, format_signed, round_half_up
 
-__all__ = ["Change", "against_end_target", "change", "change_unit"]
+__all__ = ["Change", "against_end_target", "change", "change_unit", "revision_difference"]
+
+N = TypeVar("N", int, Decimal)
 
 IMPROVED = "Meningkat"
 WORSENED = "Menurun"
@@ -85,3 +91,17 @@ def against_end_target(
     """Achievement against the Renstra end-of-period target: C per §3 with the end target
     as T (RULES.md §7)."""
     return numeric_achievement(end_target, realisation, polarity=polarity, method=method)
+
+
+def revision_difference(before: N | None, after: N | None) -> N | None:
+    """The difference column of a revision: after − before (positive = increased). A side that
+    is absent counts as nothing — a line new in, or dropped from, the revision; None when both
+    are absent. Source: decision (one sign convention for money and targets; DOCUMENTS.md §1
+    Renja Perubahan)."""
+    if before is None and after is None:
+        return None
+    if before is None:
+        return after
+    if after is None:
+        return -before
+    return after - before
