@@ -30,6 +30,7 @@ from sakip.rules.numbers import (
     parse_number,
 )
 from sakip.web import access
+from sakip.web.numbers import ambiguous_problem, number_problem
 from sakip.workflow.history import StaleEdit, ensure_unchanged
 
 #: Which workflow document's lock governs which editor.
@@ -122,15 +123,14 @@ def read_decimal(text: str, label: str, *, kind: ColumnKind = ColumnKind.UNKNOWN
     try:
         result = parse_number(text, kind, dominant=Convention.INDONESIAN)
     except NumberFormatError as exc:
-        why = "" if "bukan angka" in exc.why else f" ({exc.why})"
         raise UserError(
-            f"“{text}” bukan angka{why}.", where=label,
-            hint="Tulis angka dengan koma sebagai pemisah desimal, mis. 12,5.",
+            number_problem(exc), where=label,
+            hint=_("Tulis angka dengan koma sebagai pemisah desimal, mis. 12,5."),
         ) from exc
     if isinstance(result, Missing):
         return None
     if isinstance(result, Ambiguous):
-        raise UserError(result.message, where=label)
+        raise UserError(ambiguous_problem(result), where=label)
     return result.value
 
 
@@ -141,11 +141,12 @@ def read_money(text: str, label: str) -> int | None:
         return None
     if value != value.to_integral_value():
         raise UserError(
-            f"“{text}” bukan rupiah bulat.", where=label,
-            hint="Pagu dicatat dalam rupiah tanpa sen, mis. 1.250.000.",
+            _("“%(text)s” bukan rupiah bulat.") % {"text": text}, where=label,
+            hint=_("Pagu dicatat dalam rupiah tanpa sen, mis. 1.250.000."),
         )
     if value < 0:
-        raise UserError(f"“{text}” negatif.", where=label, hint="Pagu tidak boleh negatif.")
+        raise UserError(_("“%(text)s” negatif.") % {"text": text}, where=label,
+                        hint=_("Pagu tidak boleh negatif; tulis 0 bila tidak ada pagu."))
     return int(value)
 
 
@@ -178,9 +179,9 @@ def check_fresh(instance: models.Model | None, sent: Mapping[str, str], what: st
         return
     if sent.get("__row__") == ABSENT:
         raise StaleEdit(
-            f"{what} telah diisi oleh pengguna lain sejak Anda membuka halaman "
-            f"({instance}).",
-            hint="Perubahan Anda belum disimpan. Muat ulang halaman untuk melihat nilai terbaru.",
+            _("%(what)s telah diisi oleh pengguna lain sejak Anda membuka halaman (%(now)s).")
+            % {"what": what, "now": instance},
+            hint=_("Perubahan Anda belum disimpan. Muat ulang halaman untuk melihat nilai terbaru."),
         )
     original: dict[str, Any] = {}
     for name, text in sent.items():

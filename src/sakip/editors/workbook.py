@@ -24,6 +24,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -94,7 +97,7 @@ class CellChange:
         from sakip.rules.numbers import format_number
 
         if value is None or value == "":
-            return "(kosong)"
+            return _("(kosong)")
         if self.column.kind == "money":
             return "Rp " + format_number(Decimal(value), 0)
         if isinstance(value, Decimal):
@@ -136,7 +139,8 @@ class Reading:
 
 class Kind:
     key = ""
-    title = ""
+    title = ""  # in the workbook and the audit trail: always Indonesian
+    label: Any = ""  # on the page, in the interface language
     document = ""
 
     def __init__(self, agency: Agency, year: int, quarter: int = 0) -> None:
@@ -146,6 +150,12 @@ class Kind:
 
     def sheets(self) -> list[Sheet]:
         raise NotImplementedError
+
+    def indonesian_sheets(self) -> list[Sheet]:
+        """The sheets with Indonesian titles and headers whatever the interface language: the
+        workbook is a generated document, and an upload is matched against these headers."""
+        with translation.override("id"):
+            return self.sheets()
 
     def apply(self, change: CellChange) -> None:
         raise NotImplementedError
@@ -171,8 +181,8 @@ def _last_change(model: str, object_id: int | None, fields: list[str]) -> str:
         content_type__model=model, object_id=object_id).select_related("user").first()
     if last is None:
         return ""
-    who = (last.user.get_full_name() or last.user.get_username()) if last.user else "pengguna lain"
-    return f" oleh {who} pada {last.at.strftime('%d-%m-%Y %H:%M')}"
+    who = (last.user.get_full_name() or last.user.get_username()) if last.user else _("pengguna lain")
+    return _(" oleh %(who)s pada %(when)s") % {"who": who, "when": last.at.strftime("%d-%m-%Y %H:%M")}
 
 
 class PlanWorkbook(Kind):
@@ -181,13 +191,16 @@ class PlanWorkbook(Kind):
 
     key = "renja"
     title = "Rencana kerja dan pagu"
+    label = gettext_lazy("Rencana kerja dan pagu")
     document = "renja"
 
     def work_plan(self) -> WorkPlan:
         work_plan = WorkPlan.objects.filter(agency=self.agency, year=self.year).first()
         if work_plan is None:
-            raise UserError(f"Belum ada rencana kerja {self.agency.name} tahun {self.year}.",
-                            hint="Buat rencana kerja lebih dahulu di halaman Renja.")
+            raise UserError(_("Belum ada rencana kerja %(agency)s tahun %(year)s.")
+                            % {"agency": self.agency.name, "year": self.year},
+                            hint=_("Buat rencana kerja lebih dahulu di halaman Renja (menu "
+                                   "“Rencana kerja & pagu”), lalu unduh buku kerjanya."))
         return work_plan
 
     def sheets(self) -> list[Sheet]:
@@ -218,8 +231,7 @@ class PlanWorkbook(Kind):
                 if leaf:
                     editable.add(v)
                 else:
-                    reasons[v] = (f"Pagu {line.get_level_display().lower()} dihitung dari jumlah "
-                                  "sub kegiatannya; isi pagu pada baris sub kegiatan")
+                    reasons[v] = LOCKED_MONEY.get(line.level, LOCKED_MONEY[Level.ACTIVITY])
             items.append(Item(f"L{line.pk}", values, editable, reasons, line.code))
         target_items = []
         indicators = Indicator.objects.filter(
@@ -289,6 +301,7 @@ class RealisationWorkbook(Kind):
 
     key = "realisasi"
     title = "Realisasi triwulan"
+    label = gettext_lazy("Realisasi triwulan")
     document = "realisation"
 
     def sheets(self) -> list[Sheet]:
@@ -386,6 +399,14 @@ class RealisationWorkbook(Kind):
         return _last_change("spendingrealisation", s.pk if s else None, [column])
 
 
+#: Why money cannot be typed on a program's or kegiatan's row (shown in the interface language).
+LOCKED_MONEY: dict[int, Any] = {
+    Level.PROGRAM: gettext_lazy("Pagu program dihitung dari jumlah sub kegiatannya; isi pagu pada "
+                                "baris sub kegiatan"),
+    Level.ACTIVITY: gettext_lazy("Pagu kegiatan dihitung dari jumlah sub kegiatannya; isi pagu "
+                                 "pada baris sub kegiatan"),
+}
+
 KINDS: dict[str, type[Kind]] = {"renja": PlanWorkbook, "realisasi": RealisationWorkbook}
 
 
@@ -406,6 +427,12 @@ def _cell_value(column: Column, value: Any) -> Any:
 
 
 def build(kind: Kind) -> bytes:
+    """The workbook, in Indonesian whatever the interface language (a generated document)."""
+    with translation.override("id"):
+        return _build(kind)
+
+
+def _build(kind: Kind) -> bytes:
     workbook = Workbook()
     origin = workbook.active
     assert isinstance(origin, Worksheet)
@@ -413,7 +440,7 @@ def build(kind: Kind) -> bytes:
     origin.append(["agency", kind.agency.code, "year", kind.year, "kind", kind.key,
                    "quarter", kind.quarter])
     origin.append(["sheet", "id", "column", "value"])
-    for sheet in kind.sheets():
+    for sheet in kind.indonesian_sheets():
         ws = workbook.create_sheet(sheet.title)
         ws["A1"] = f"{kind.title} — {kind.agency.name} — Tahun {kind.year}" + (
             f" — {Period(kind.quarter).label}" if kind.quarter else "")
@@ -461,23 +488,23 @@ def _parse(column: Column, raw: Any, where: str) -> Any:
     if column.kind == "text":
         return str(raw).strip()
     if isinstance(raw, bool):
-        raise UserError("berisi nilai benar/salah, bukan angka", where=where)
+        raise UserError(_("berisi nilai benar/salah, bukan angka"), where=where)
     if isinstance(raw, int | float):
         try:
             value = Decimal(str(raw))
         except InvalidOperation as exc:  # pragma: no cover - float from openpyxl is finite
-            raise UserError(f"“{raw}” bukan angka", where=where) from exc
+            raise UserError(_("“%(raw)s” bukan angka") % {"raw": raw}, where=where) from exc
         if column.kind == "decimal":
             return _bounded(column, value, where)
         if column.kind == "money":
             if value != value.to_integral_value():
-                raise UserError(f"{raw} bukan rupiah bulat", where=where)
+                raise UserError(_("%(raw)s bukan rupiah bulat") % {"raw": raw}, where=where)
             if value < 0:
-                raise UserError(f"{raw} negatif", where=where)
+                raise UserError(_("%(raw)s negatif") % {"raw": raw}, where=where)
             return int(value)
         return value
     if not isinstance(raw, str):
-        raise UserError(f"berisi {type(raw).__name__}, bukan angka", where=where)
+        raise UserError(_("berisi %(type)s, bukan angka") % {"type": type(raw).__name__}, where=where)
     if column.kind == "money":
         return read_money(raw, where)
     return _bounded(column, read_decimal(raw, where), where)
@@ -485,8 +512,8 @@ def _parse(column: Column, raw: Any, where: str) -> Any:
 
 def _bounded(column: Column, value: Decimal | None, where: str) -> Decimal | None:
     if value is not None and column.maximum is not None and not 0 <= value <= column.maximum:
-        raise UserError(f"{value} di luar rentang 0–{column.maximum}", where=where,
-                        hint=f"Tulis angka antara 0 dan {column.maximum}.")
+        raise UserError(_("%(value)s di luar rentang 0–%(max)s") % {"value": value, "max": column.maximum},
+                        where=where, hint=_("Tulis angka antara 0 dan %(max)s.") % {"max": column.maximum})
     return value
 
 
@@ -511,34 +538,40 @@ def read(kind: Kind, data: bytes) -> Reading:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
         raise UserError(
-            "Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx).",
-            hint="Simpan ulang dari Excel atau LibreOffice dalam format .xlsx lalu unggah lagi.",
+            _("Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx)."),
+            hint=_("Simpan ulang dari Excel atau LibreOffice dalam format .xlsx lalu unggah lagi."),
         ) from exc
     if ORIGIN_SHEET not in workbook.sheetnames:
         raise UserError(
-            "Berkas ini bukan buku kerja yang diunduh dari OpenSAKIP (lembar _asal tidak ada).",
-            hint="Unduh buku kerja dari halaman ini, isi, lalu unggah berkas itu.",
+            _("Berkas ini bukan buku kerja yang diunduh dari OpenSAKIP (lembar _asal tidak ada)."),
+            hint=_("Unduh buku kerja dari halaman ini, isi, lalu unggah berkas itu."),
         )
     origin_ws = workbook[ORIGIN_SHEET]
     meta = [c.value for c in next(origin_ws.iter_rows(min_row=1, max_row=1))]
     expected = ["agency", kind.agency.code, "year", kind.year, "kind", kind.key,
                 "quarter", kind.quarter]
     if [str(v) for v in meta[:8]] != [str(v) for v in expected]:
+        def about(key: object, agency: object, year: object, quarter: object) -> str:
+            if quarter:
+                return _("%(kind)s %(agency)s tahun %(year)s triwulan %(quarter)s") % {
+                    "kind": key, "agency": agency, "year": year, "quarter": quarter}
+            return _("%(kind)s %(agency)s tahun %(year)s") % {"kind": key, "agency": agency, "year": year}
+
         raise UserError(
-            f"Berkas ini untuk {meta[5]} {meta[1]} tahun {meta[3]}"
-            + (f" triwulan {meta[7]}" if meta[7] else "")
-            + f", bukan {kind.key} {kind.agency.code} tahun {kind.year}"
-            + (f" triwulan {kind.quarter}" if kind.quarter else "") + ".",
-            hint="Unggah berkas di halaman perangkat daerah, tahun dan triwulan yang sesuai.",
+            _("Berkas ini untuk %(file)s, bukan %(page)s.") % {
+                "file": about(meta[5], meta[1], meta[3], meta[7]),
+                "page": about(kind.key, kind.agency.code, kind.year, kind.quarter)},
+            hint=_("Unggah berkas di halaman perangkat daerah, tahun dan triwulan yang sesuai."),
         )
     origins: dict[tuple[str, str, str], str] = {}
     for row in origin_ws.iter_rows(min_row=3, values_only=True):
         if row and row[0]:
             origins[(str(row[0]), str(row[1]), str(row[2]))] = "" if row[3] is None else str(row[3])
-    for sheet in kind.sheets():
+    for sheet in kind.indonesian_sheets():
         if sheet.title not in workbook.sheetnames:
-            problems.append(CellProblem(sheet.title, "—", "Lembar tidak ada.",
-                                        "Jangan menghapus atau mengganti nama lembar."))
+            problems.append(CellProblem(sheet.title, "—", _("Lembar tidak ada."),
+                                        _("Jangan menghapus atau mengganti nama lembar; unduh ulang "
+                                          "buku kerja dan isi kembali.")))
             continue
         ws = workbook[sheet.title]
         items = {item.row_id: item for item in sheet.items}
@@ -546,9 +579,9 @@ def read(kind: Kind, data: bytes) -> Reading:
         positions = {c.key: i for i, c in enumerate(sheet.columns, start=1)}
         expected_header = ["ID", *[c.header for c in sheet.columns]]
         if [str(h or "") for h in header[:len(expected_header)]] != expected_header:
-            problems.append(CellProblem(sheet.title, f"baris {HEADER_ROW}",
-                                        "Judul kolom berubah (kolom disisipkan, dihapus atau dipindah).",
-                                        "Kembalikan susunan kolom seperti saat diunduh, atau unduh ulang."))
+            problems.append(CellProblem(sheet.title, _("baris %(row)s") % {"row": HEADER_ROW},
+                                        _("Judul kolom berubah (kolom disisipkan, dihapus atau dipindah)."),
+                                        _("Kembalikan susunan kolom seperti saat diunduh, atau unduh ulang.")))
             continue
         seen: set[str] = set()
         for row in ws.iter_rows(min_row=HEADER_ROW + 1):
@@ -557,20 +590,20 @@ def read(kind: Kind, data: bytes) -> Reading:
             if not row_id:
                 if any(c.value not in (None, "") for c in row[1:]):
                     problems.append(CellProblem(sheet.title, id_cell.coordinate,
-                                                "Baris tanpa ID berisi data.",
-                                                "Baris baru tidak dapat ditambahkan lewat Excel; "
-                                                "tambahkan di aplikasi lalu unduh ulang."))
+                                                _("Baris tanpa ID berisi data."),
+                                                _("Baris baru tidak dapat ditambahkan lewat Excel; "
+                                                  "tambahkan di aplikasi lalu unduh ulang.")))
                 continue
             item = items.get(row_id)
             if item is None:
                 problems.append(CellProblem(sheet.title, id_cell.coordinate,
-                                            f"ID “{row_id}” tidak dikenal untuk buku kerja ini.",
-                                            "Jangan mengubah kolom ID; unduh ulang bila ragu."))
+                                            _("ID “%(id)s” tidak dikenal untuk buku kerja ini.") % {"id": row_id},
+                                            _("Jangan mengubah kolom ID; unduh ulang bila ragu.")))
                 continue
             if row_id in seen:
                 problems.append(CellProblem(sheet.title, id_cell.coordinate,
-                                            f"ID “{row_id}” muncul dua kali.",
-                                            "Hapus baris salinannya."))
+                                            _("ID “%(id)s” muncul dua kali.") % {"id": row_id},
+                                            _("Hapus baris salinannya.")))
                 continue
             seen.add(row_id)
             for column in sheet.columns:
@@ -593,8 +626,8 @@ def read(kind: Kind, data: bytes) -> Reading:
                     if not _same(column, new, current if column.key in item.editable else None):
                         problems.append(CellProblem(
                             sheet.title, address,
-                            item.locked_reason.get(column.key, "Sel ini tidak dapat diisi") + ".",
-                            "Kosongkan sel ini.", column.header))
+                            str(item.locked_reason.get(column.key, _("Sel ini tidak dapat diisi"))) + ".",
+                            _("Kosongkan sel ini."), column.header))
                     continue
                 original = _origin_value(column, origins[key])
                 if _same(column, new, original):
@@ -603,10 +636,11 @@ def read(kind: Kind, data: bytes) -> Reading:
                     by = kind.who_changed(row_id, column.key)
                     problems.append(CellProblem(
                         sheet.title, address,
-                        f"Nilai ini telah diubah{by} sejak berkas diunduh: "
-                        f"dari {_shown(column, original)} menjadi {_shown(column, current)}; "
-                        f"Anda mengisi {_shown(column, new)}.",
-                        "Unduh ulang buku kerja, lalu isi kembali sel ini bila masih perlu.",
+                        _("Nilai ini telah diubah%(by)s sejak berkas diunduh: dari %(old)s menjadi "
+                          "%(now)s; Anda mengisi %(new)s.") % {
+                            "by": by, "old": _shown(column, original), "now": _shown(column, current),
+                            "new": _shown(column, new)},
+                        _("Unduh ulang buku kerja, lalu isi kembali sel ini bila masih perlu."),
                         column.header))
                     continue
                 changes.append(CellChange(sheet.title, address, row_id, column, item.label,
@@ -616,8 +650,8 @@ def read(kind: Kind, data: bytes) -> Reading:
 
 def _todo(column: Column) -> str:
     if column.kind == "money":
-        return "Tulis rupiah bulat tanpa sen, mis. 1.250.000 atau 1250000."
-    return "Tulis angka dengan koma desimal, mis. 12,5, atau kosongkan."
+        return _("Tulis rupiah bulat tanpa sen, mis. 1.250.000 atau 1250000.")
+    return _("Tulis angka dengan koma desimal, mis. 12,5, atau kosongkan.")
 
 
 def _shown(column: Column, value: Any) -> str:
@@ -639,12 +673,12 @@ def apply(kind: Kind, data: bytes, user: Any) -> Reading:
                 kind.apply(change)
             except UserError as exc:
                 reading.problems.append(CellProblem(change.sheet, change.cell, exc.message,
-                                                    exc.hint or "Periksa isian sel ini.",
+                                                    exc.hint or _("Periksa isian sel ini."),
                                                     change.column.header))
             except ValidationError as exc:
                 reading.problems.append(CellProblem(change.sheet, change.cell,
                                                     " ".join(exc.messages),
-                                                    "Periksa isian sel ini.",
+                                                    _("Periksa isian sel ini."),
                                                     change.column.header))
         if reading.problems:
             transaction.set_rollback(True)

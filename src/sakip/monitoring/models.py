@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from sakip.organisations.models import Agency
 from sakip.planning.models import YEAR_VALIDATORS, Indicator, WorkPlanLine
@@ -12,11 +13,11 @@ from sakip.planning.models import YEAR_VALIDATORS, Indicator, WorkPlanLine
 class Period(models.IntegerChoices):
     """A reporting period: a quarter, or the whole year when no quarterly figures exist."""
 
-    YEAR = 0, "Tahunan"
-    Q1 = 1, "Triwulan I"
-    Q2 = 2, "Triwulan II"
-    Q3 = 3, "Triwulan III"
-    Q4 = 4, "Triwulan IV"
+    YEAR = 0, _("Tahunan")
+    Q1 = 1, _("Triwulan I")
+    Q2 = 2, _("Triwulan II")
+    Q3 = 3, _("Triwulan III")
+    Q4 = 4, _("Triwulan IV")
 
 
 class IndicatorRealisation(models.Model):
@@ -24,24 +25,24 @@ class IndicatorRealisation(models.Model):
     formula (printed achievements often only reproduce from the unrounded ratio)."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="realisations")
-    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
-    period = models.PositiveSmallIntegerField("periode", choices=Period.choices)
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
+    period = models.PositiveSmallIntegerField(_("periode"), choices=Period.choices)
     value = models.DecimalField(
-        "realisasi", max_digits=20, decimal_places=4, null=True, blank=True
+        _("realisasi"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    level = models.CharField("realisasi (tingkat)", max_length=40, blank=True)
+    level = models.CharField(_("realisasi (tingkat)"), max_length=40, blank=True)
     numerator = models.DecimalField(
-        "pembilang", max_digits=20, decimal_places=4, null=True, blank=True
+        _("pembilang"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     denominator = models.DecimalField(
-        "penyebut", max_digits=20, decimal_places=4, null=True, blank=True
+        _("penyebut"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    note = models.TextField("keterangan / bukti", blank=True)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
+    note = models.TextField(_("keterangan / bukti"), blank=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
-        verbose_name = "realisasi indikator"
-        verbose_name_plural = "realisasi indikator"
+        verbose_name = _("realisasi indikator")
+        verbose_name_plural = _("realisasi indikator")
         ordering = ["indicator", "year", "period"]
         constraints = [
             models.UniqueConstraint(
@@ -57,22 +58,22 @@ class SpendingRealisation(models.Model):
     """Money spent on one sub kegiatan in one period (not cumulative) and physical progress."""
 
     line = models.ForeignKey(WorkPlanLine, on_delete=models.CASCADE, related_name="spending")
-    period = models.PositiveSmallIntegerField("periode", choices=Period.choices)
-    amount = models.BigIntegerField("realisasi (Rp)", validators=[MinValueValidator(0)])
+    period = models.PositiveSmallIntegerField(_("periode"), choices=Period.choices)
+    amount = models.BigIntegerField(_("realisasi (Rp)"), validators=[MinValueValidator(0)])
     physical_progress = models.DecimalField(
-        "realisasi fisik (%)", max_digits=6, decimal_places=2, null=True, blank=True,
+        _("realisasi fisik (%)"), max_digits=6, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     explanation = models.TextField(
-        "penjelasan", blank=True,
-        help_text="Sebab realisasi rendah (wajib bila serapan di bawah ambang daerah).",
+        _("penjelasan"), blank=True,
+        help_text=_("Sebab realisasi rendah (wajib bila serapan di bawah ambang daerah)."),
     )
-    note = models.TextField("keterangan / bukti", blank=True)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
+    note = models.TextField(_("keterangan / bukti"), blank=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
-        verbose_name = "realisasi anggaran"
-        verbose_name_plural = "realisasi anggaran"
+        verbose_name = _("realisasi anggaran")
+        verbose_name_plural = _("realisasi anggaran")
         ordering = ["line", "period"]
         constraints = [
             models.UniqueConstraint(fields=["line", "period"], name="spending_unique_period"),
@@ -91,22 +92,22 @@ class SakipEvaluation(models.Model):
     """
 
     class Framework(models.TextChoices):
-        PERMENPAN_88_2021 = "88_2021", "PermenPAN-RB 88/2021 (4 komponen)"
-        PERMENPAN_12_2015 = "12_2015", "PermenPAN-RB 12/2015 (5 komponen)"
+        PERMENPAN_88_2021 = "88_2021", _("PermenPAN-RB 88/2021 (4 komponen)")
+        PERMENPAN_12_2015 = "12_2015", _("PermenPAN-RB 12/2015 (5 komponen)")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="sakip_evaluations")
-    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
-    framework = models.CharField("kerangka", max_length=8, choices=Framework.choices)
-    score = models.DecimalField("nilai", max_digits=6, decimal_places=2, null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
+    framework = models.CharField(_("kerangka"), max_length=8, choices=Framework.choices)
+    score = models.DecimalField(_("nilai"), max_digits=6, decimal_places=2, null=True, blank=True)
     grade = models.CharField(
-        "predikat tercetak", max_length=4, blank=True,
-        help_text="Hanya untuk nilai lama tanpa angka; bila nilai ada, predikat dihitung.",
+        _("predikat tercetak"), max_length=4, blank=True,
+        help_text=_("Hanya untuk nilai lama tanpa angka; bila nilai ada, predikat dihitung."),
     )
-    evaluator = models.CharField("evaluator", max_length=200, blank=True)
+    evaluator = models.CharField(_("evaluator"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "evaluasi SAKIP"
-        verbose_name_plural = "evaluasi SAKIP"
+        verbose_name = _("evaluasi SAKIP")
+        verbose_name_plural = _("evaluasi SAKIP")
         ordering = ["agency", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="sakip_eval_unique"),
@@ -120,12 +121,12 @@ class SakipComponentScore(models.Model):
     evaluation = models.ForeignKey(
         SakipEvaluation, on_delete=models.CASCADE, related_name="components"
     )
-    component = models.CharField("komponen", max_length=40)
-    score = models.DecimalField("nilai", max_digits=6, decimal_places=2)
+    component = models.CharField(_("komponen"), max_length=40)
+    score = models.DecimalField(_("nilai"), max_digits=6, decimal_places=2)
 
     class Meta:
-        verbose_name = "nilai komponen SAKIP"
-        verbose_name_plural = "nilai komponen SAKIP"
+        verbose_name = _("nilai komponen SAKIP")
+        verbose_name_plural = _("nilai komponen SAKIP")
         constraints = [
             models.UniqueConstraint(fields=["evaluation", "component"], name="sakip_comp_unique"),
         ]
@@ -138,13 +139,13 @@ class SakipRecommendation(models.Model):
     evaluation = models.ForeignKey(
         SakipEvaluation, on_delete=models.CASCADE, related_name="recommendations"
     )
-    recommendation = models.TextField("rekomendasi")
-    follow_up = models.TextField("tindak lanjut", blank=True)
-    order = models.PositiveIntegerField("urutan", default=0)
+    recommendation = models.TextField(_("rekomendasi"))
+    follow_up = models.TextField(_("tindak lanjut"), blank=True)
+    order = models.PositiveIntegerField(_("urutan"), default=0)
 
     class Meta:
-        verbose_name = "rekomendasi SAKIP"
-        verbose_name_plural = "rekomendasi SAKIP"
+        verbose_name = _("rekomendasi SAKIP")
+        verbose_name_plural = _("rekomendasi SAKIP")
         ordering = ["evaluation", "order", "id"]
 
     def __str__(self) -> str:
@@ -156,12 +157,12 @@ class PerformanceReport(models.Model):
     sakip.workflow.DocumentStatus)."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="reports")
-    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
-    published_at = models.DateTimeField("dipublikasikan", null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
+    published_at = models.DateTimeField(_("dipublikasikan"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "laporan kinerja"
-        verbose_name_plural = "laporan kinerja"
+        verbose_name = _("laporan kinerja")
+        verbose_name_plural = _("laporan kinerja")
         ordering = ["agency", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="report_unique_year"),
@@ -183,23 +184,23 @@ class SpmResult(models.Model):
     summaries, older Renja), it is stored as reported in `reported_achievement`."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="spm_results")
-    year = models.PositiveSmallIntegerField("tahun", validators=YEAR_VALIDATORS)
-    number = models.CharField("nomor", max_length=20)
-    service = models.TextField("jenis pelayanan dasar")
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
+    number = models.CharField(_("nomor"), max_length=20)
+    service = models.TextField(_("jenis pelayanan dasar"))
     required = models.DecimalField(
-        "jumlah yang harus dilayani", max_digits=20, decimal_places=4, null=True, blank=True
+        _("jumlah yang harus dilayani"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    served = models.DecimalField("jumlah terlayani", max_digits=20, decimal_places=4, null=True, blank=True)
+    served = models.DecimalField(_("jumlah terlayani"), max_digits=20, decimal_places=4, null=True, blank=True)
     reported_achievement = models.DecimalField(
-        "capaian dilaporkan (%)", max_digits=9, decimal_places=4, null=True, blank=True,
-        help_text="Isi hanya bila jumlah yang harus dilayani dan terlayani tidak tersedia.",
+        _("capaian dilaporkan (%)"), max_digits=9, decimal_places=4, null=True, blank=True,
+        help_text=_("Isi hanya bila jumlah yang harus dilayani dan terlayani tidak tersedia."),
     )
-    target = models.DecimalField("target capaian (%)", max_digits=9, decimal_places=4, null=True, blank=True)
-    note = models.TextField("keterangan", blank=True)
+    target = models.DecimalField(_("target capaian (%)"), max_digits=9, decimal_places=4, null=True, blank=True)
+    note = models.TextField(_("keterangan"), blank=True)
 
     class Meta:
-        verbose_name = "capaian SPM"
-        verbose_name_plural = "capaian SPM"
+        verbose_name = _("capaian SPM")
+        verbose_name_plural = _("capaian SPM")
         ordering = ["agency", "number", "year"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year", "number"], name="spm_result_unique"),

@@ -47,6 +47,7 @@ from sakip.rules.numbers import (
     parse_number,
 )
 from sakip.web.models import Evidence
+from sakip.web.numbers import ambiguous_problem, number_problem
 from sakip.workflow import transitions
 from sakip.workflow.history import StaleEdit, audit_context, ensure_unchanged, record
 
@@ -82,7 +83,18 @@ class EntryRefused(UserError):
 
 
 def quarter_label(quarter: int) -> str:
-    return f"triwulan {QUARTER_NAMES[quarter]}"
+    """“triwulan II” inside a sentence, in the interface language."""
+    return gettext("triwulan %(quarter)s") % {"quarter": QUARTER_NAMES[quarter]}
+
+
+def quarter_title(quarter: int) -> str:
+    """“Triwulan II” as a label, in the interface language."""
+    return gettext("Triwulan %(quarter)s") % {"quarter": QUARTER_NAMES[quarter]}
+
+
+def _audit_reason(quarter: int, year: int) -> str:
+    """The reason kept in the audit trail: stored data, so always Indonesian."""
+    return f"Isian realisasi triwulan {QUARTER_NAMES[quarter]} {year} (web)"
 
 
 # --------------------------------------------------------------------------------------------
@@ -95,14 +107,15 @@ def _parse_decimal(text: str, kind: ColumnKind, label: str) -> Decimal | None:
         return None
     try:
         parsed = parse_number(text, kind)
-    except NumberFormatError:
+    except NumberFormatError as exc:
         raise EntryRefused(
-            f"{label}: “{text}” bukan angka. Tulis angka dengan koma desimal, mis. 12,5."
+            gettext("%(label)s: %(problem)s Tulis angka dengan koma desimal, mis. 12,5.")
+            % {"label": label, "problem": number_problem(exc)}
         ) from None
     if isinstance(parsed, Missing):
         return None
     if not isinstance(parsed, Number):  # Ambiguous
-        raise EntryRefused(f"{label}: {parsed.message}")
+        raise EntryRefused(f"{label}: {ambiguous_problem(parsed)}")
     return parsed.value
 
 
@@ -111,7 +124,8 @@ def _check_digits(value: Decimal | None, label: str) -> Decimal | None:
     if value is None:
         return None
     if abs(value) >= Decimal(10) ** 16:
-        raise EntryRefused(f"{label}: angka {format_value(value)} terlalu besar.")
+        raise EntryRefused(gettext("%(label)s: angka %(value)s terlalu besar.")
+                           % {"label": label, "value": format_value(value)})
     return value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
@@ -216,11 +230,13 @@ def _refuse_stale_create(instance: Any, what: str) -> None:
             content_type__model=instance._meta.model_name, object_id=instance.pk
         ).select_related("user").first()
     )
-    who = (last.user.get_full_name() or last.user.get_username()) if last and last.user else "pengguna lain"
-    when = last.at.strftime("%d-%m-%Y %H:%M") if last else "baru saja"
+    who = (last.user.get_full_name() or last.user.get_username()) if last and last.user else gettext("pengguna lain")
+    when = last.at.strftime("%d-%m-%Y %H:%M") if last else gettext("baru saja")
     raise StaleEdit(
-        f"{what} telah diisi oleh {who} pada {when} sejak Anda membuka halaman.",
-        hint="Perubahan Anda belum disimpan. Periksa nilai terbaru, lalu simpan ulang bila masih perlu.",
+        gettext("%(what)s telah diisi oleh %(who)s pada %(when)s sejak Anda membuka halaman.")
+        % {"what": what, "who": who, "when": when},
+        hint=gettext("Perubahan Anda belum disimpan. Periksa nilai terbaru, lalu simpan ulang bila "
+                     "masih perlu."),
     )
 
 
@@ -249,9 +265,9 @@ def previous_value(indicator: Indicator, year: int, quarter: int) -> tuple[Decim
         .order_by("period").values_list("value", "period").first()
     )
     if last_year and last_year[0] is not None:
-        return last_year[0], f"realisasi {year - 1}"
+        return last_year[0], gettext("realisasi %(year)s") % {"year": year - 1}
     if indicator.baseline_value is not None:
-        return indicator.baseline_value, "data awal"
+        return indicator.baseline_value, gettext("data awal")
     return None
 
 
@@ -262,7 +278,8 @@ def validate_indicator(
     errors: dict[str, str] = {}
     kind = ColumnKind.COUNT if indicator.aggregation == "sum" else ColumnKind.MEASURE
     values: dict[str, Any] = {"level": "", "note": (data.get("note") or "").strip()}
-    for field, label in (("value", "Realisasi"), ("numerator", "Pembilang"), ("denominator", "Penyebut")):
+    for field, label in (("value", gettext("Realisasi")), ("numerator", gettext("Pembilang")),
+                         ("denominator", gettext("Penyebut"))):
         try:
             values[field] = _check_digits(_parse_decimal(data.get(field, ""), kind if field == "value" else ColumnKind.MEASURE, label), label)
         except EntryRefused as refused:
@@ -296,7 +313,7 @@ def validate_indicator(
         errors["denominator"] = gettext("Penyebut tidak boleh nol.")
     elif num is not None and den is not None and values["value"] is None:
         multiplier = indicator.multiplier if indicator.multiplier is not None else Decimal(1)
-        values["value"] = _check_digits(num / den * multiplier, "Realisasi")
+        values["value"] = _check_digits(num / den * multiplier, gettext("Realisasi"))
     if values["value"] is None and not values["level"] and not errors:
         errors["value"] = gettext("Isi realisasi (atau pembilang dan penyebut).")
     if errors:
@@ -324,16 +341,19 @@ def save_indicator(
     since then raises StaleEdit. Everything or nothing is written."""
     _ensure_may_edit(user, agency, year, quarter)
     if indicator.strategic_plan.agency_id != agency.pk:
-        raise EntryRefused("Indikator ini bukan milik perangkat daerah tersebut.")
+        raise EntryRefused(gettext("Indikator ini bukan milik perangkat daerah tersebut; buka halaman "
+                                   "realisasi perangkat daerah pemilik indikator."))
     if IndicatorRealisation.objects.filter(indicator=indicator, year=year, period=0).exists():
         raise EntryRefused(
-            f"Indikator “{indicator.name}” sudah memiliki realisasi tahunan {year}; realisasi per "
-            "triwulan tidak dapat ditambahkan agar tidak terhitung dua kali."
+            gettext("Indikator “%(name)s” sudah memiliki realisasi tahunan %(year)s; realisasi per "
+                    "triwulan tidak dapat ditambahkan agar tidak terhitung dua kali.")
+            % {"name": indicator.name, "year": year}
         )
     values = validate_indicator(indicator, year, quarter, data)
     ext_type = check_evidence(evidence) if evidence else None
-    what = f"Realisasi “{indicator.name}” {quarter_label(quarter)} {year}"
-    with transaction.atomic(), audit_context(user, reason=f"Isian realisasi {quarter_label(quarter)} {year} (web)"):
+    what = gettext("Realisasi “%(name)s” %(quarter)s %(year)s") % {
+        "name": indicator.name, "quarter": quarter_label(quarter), "year": year}
+    with transaction.atomic(), audit_context(user, reason=_audit_reason(quarter, year)):
         row = IndicatorRealisation.objects.select_for_update().filter(
             indicator=indicator, year=year, period=quarter
         ).first()
@@ -406,7 +426,7 @@ def validate_spending(
     }
     amount: Decimal | None = None
     try:
-        amount = _parse_decimal(data.get("amount", ""), ColumnKind.MONEY, "Realisasi anggaran")
+        amount = _parse_decimal(data.get("amount", ""), ColumnKind.MONEY, gettext("Realisasi anggaran"))
     except EntryRefused as refused:
         errors["amount"] = refused.message
     if "amount" not in errors:
@@ -420,7 +440,8 @@ def validate_spending(
         elif amount >= Decimal(10) ** 15:
             errors["amount"] = gettext("Realisasi anggaran terlalu besar.")
     try:
-        progress = _parse_decimal(data.get("physical_progress", ""), ColumnKind.PERCENT, "Realisasi fisik")
+        progress = _parse_decimal(data.get("physical_progress", ""), ColumnKind.PERCENT,
+                                  gettext("Realisasi fisik"))
         if progress is not None and not (0 <= progress <= 100):
             errors["physical_progress"] = gettext("Realisasi fisik adalah persen antara 0 dan 100.")
         values["physical_progress"] = progress.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if progress is not None else None
@@ -466,18 +487,21 @@ def save_spending(
     quarter (not cumulative), like `save_indicator`."""
     _ensure_may_edit(user, agency, year, quarter)
     if line.work_plan.agency_id != agency.pk or line.work_plan.year != year:
-        raise EntryRefused("Sub kegiatan ini bukan bagian dari rencana kerja tersebut.")
+        raise EntryRefused(gettext("Sub kegiatan ini bukan bagian dari rencana kerja tersebut; buka "
+                                   "halaman realisasi perangkat daerah dan tahun rencana kerjanya."))
     if line.level != 5:
-        raise EntryRefused("Realisasi anggaran dicatat pada sub kegiatan saja.")
+        raise EntryRefused(gettext("Realisasi anggaran dicatat pada sub kegiatan saja; isi pada baris "
+                                   "sub kegiatannya."))
     if SpendingRealisation.objects.filter(line=line, period=0).exists():
         raise EntryRefused(
-            f"Sub kegiatan {line.code} sudah memiliki realisasi tahunan; realisasi per triwulan "
-            "tidak dapat ditambahkan agar tidak terhitung dua kali."
+            gettext("Sub kegiatan %(code)s sudah memiliki realisasi tahunan; realisasi per triwulan "
+                    "tidak dapat ditambahkan agar tidak terhitung dua kali.") % {"code": line.code}
         )
     values = validate_spending(line, quarter, data, agency.region.absorption_threshold)
     ext_type = check_evidence(evidence) if evidence else None
-    what = f"Realisasi anggaran {line.code} {quarter_label(quarter)} {year}"
-    with transaction.atomic(), audit_context(user, reason=f"Isian realisasi {quarter_label(quarter)} {year} (web)"):
+    what = gettext("Realisasi anggaran %(code)s %(quarter)s %(year)s") % {
+        "code": line.code, "quarter": quarter_label(quarter), "year": year}
+    with transaction.atomic(), audit_context(user, reason=_audit_reason(quarter, year)):
         row = SpendingRealisation.objects.select_for_update().filter(line=line, period=quarter).first()
         if row is not None:
             row.line = line  # loaded already: the audit trail finds the agency without queries

@@ -241,16 +241,16 @@ def indicator_items(agency: Agency, year: int, quarter: int,
     for ind in indicators_list:
         row = rows.get((ind.pk, quarter))
         earlier = [rows[(ind.pk, q)] for q in range(1, quarter) if (ind.pk, q) in rows]
-        facts = [("Satuan", ind.unit or "—"), ("Target " + str(year), _target_text(targets.get(ind.pk)))]
+        facts = [(_("Satuan"), ind.unit or "—"),
+                 (_("Target %(year)s") % {"year": year}, _target_text(targets.get(ind.pk)))]
         if earlier:
             last = earlier[-1]
-            facts.append((f"Triwulan {realisation.QUARTER_NAMES[last.period]}",
-                          last.level or format_value(last.value)))
+            facts.append((realisation.quarter_title(last.period), last.level or format_value(last.value)))
         if ind.polarity == "lower_is_better":
-            facts.append(("Polaritas", "negatif (makin rendah makin baik)"))
+            facts.append((_("Polaritas"), _("negatif (makin rendah makin baik)")))
         item = Item(
             kind="indicator", id=ind.pk, title=ind.name,
-            subtitle=" ".join(p for p in (SUBJECT_LABELS.get(ind.subject, ""), ind.number, ind.code) if p),
+            subtitle=" ".join(str(p) for p in (SUBJECT_LABELS.get(ind.subject, ""), ind.number, ind.code) if p),
             row=row, annual=(ind.pk, 0) in rows, facts=facts, indicator=ind,
             trail=trails.get(row.pk, []) if row else [],
             evidence=evidence.get(("indicator", ind.pk), []),
@@ -286,11 +286,11 @@ def spending_items(agency: Agency, year: int, quarter: int, only: int | None = N
         before = [rows[(line.pk, q)].amount for q in range(1, quarter) if (line.pk, q) in rows]
         cumulative = budget.total_amounts([*before, *( [row.amount] if row else [])])
         facts = [
-            ("Pagu", _money(amount)),
-            ("Realisasi s.d. triwulan sebelumnya", _money(budget.total_amounts(before))),
+            (_("Pagu"), _money(amount)),
+            (_("Realisasi s.d. triwulan sebelumnya"), _money(budget.total_amounts(before))),
         ]
         if amount:
-            facts.append((f"Serapan s.d. triwulan {realisation.QUARTER_NAMES[quarter]}",
+            facts.append((_("Serapan s.d. triwulan %(quarter)s") % {"quarter": realisation.QUARTER_NAMES[quarter]},
                           f"{budget.absorption(cumulative, amount).display} %"))
         item = Item(
             kind="spending", id=line.pk, title=line.name, subtitle=line.code, row=row,

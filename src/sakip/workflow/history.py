@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models.signals import post_delete, post_init, post_save
+from django.utils.translation import gettext
 
 from sakip.common.errors import UserError
 
@@ -225,8 +226,8 @@ def ensure_unchanged(instance: models.Model, original: Mapping[str, Any]) -> Non
     fresh = type(instance)._default_manager.filter(pk=instance.pk).values(*original.keys()).first()
     if fresh is None:
         raise StaleEdit(
-            f"{instance} sudah dihapus oleh orang lain.",
-            hint="Muat ulang halaman; perubahan Anda belum disimpan.",
+            gettext("%(item)s sudah dihapus oleh orang lain.") % {"item": instance},
+            hint=gettext("Muat ulang halaman; perubahan Anda belum disimpan."),
         )
     differing = [k for k, v in original.items() if _as_text(fresh[k]) != _as_text(v)]
     if not differing:
@@ -241,10 +242,12 @@ def ensure_unchanged(instance: models.Model, original: Mapping[str, Any]) -> Non
         .select_related("user")
         .first()
     )
-    who = (last.user.get_full_name() or last.user.get_username()) if last and last.user else "pengguna lain"
-    when = last.at.strftime("%d-%m-%Y %H:%M") if last else "baru saja"
+    who = (last.user.get_full_name() or last.user.get_username()) if last and last.user else gettext("pengguna lain")
+    when = last.at.strftime("%d-%m-%Y %H:%M") if last else gettext("baru saja")
     shown = ", ".join(f"{k}: {_as_text(fresh[k])}" for k in differing)
     raise StaleEdit(
-        f"{instance} telah diubah oleh {who} pada {when} ({shown}) sejak Anda mulai mengedit.",
-        hint="Perubahan Anda belum disimpan. Periksa nilai terbaru, lalu simpan ulang bila masih perlu.",
+        gettext("%(item)s telah diubah oleh %(who)s pada %(when)s (%(shown)s) sejak Anda mulai mengedit.")
+        % {"item": instance, "who": who, "when": when, "shown": shown},
+        hint=gettext("Perubahan Anda belum disimpan. Periksa nilai terbaru, lalu simpan ulang bila "
+                     "masih perlu."),
     )

@@ -14,33 +14,33 @@ class Change(models.Model):
     """One field of one stored fact changed (or the fact created or deleted)."""
 
     class Action(models.TextChoices):
-        CREATE = "create", "dibuat"
-        UPDATE = "update", "diubah"
-        DELETE = "delete", "dihapus"
+        CREATE = "create", _("dibuat")
+        UPDATE = "update", _("diubah")
+        DELETE = "delete", _("dihapus")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField(db_index=True)
-    object_repr = models.CharField("data", max_length=300)
+    object_repr = models.CharField(_("data"), max_length=300)
     # No database constraint: the trail outlives the facts (and the agency) it describes.
     agency = models.ForeignKey(
         Agency, on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True,
-        related_name="+", verbose_name="perangkat daerah",
+        related_name="+", verbose_name=_("perangkat daerah"),
     )
-    action = models.CharField("tindakan", max_length=6, choices=Action.choices)
-    field = models.CharField("kolom", max_length=80, blank=True)
+    action = models.CharField(_("tindakan"), max_length=6, choices=Action.choices)
+    field = models.CharField(_("kolom"), max_length=80, blank=True)
     # None (no value) is not the same as "" (an empty text).
-    old_value = models.TextField("nilai lama", blank=True, null=True)  # noqa: DJ001
-    new_value = models.TextField("nilai baru", blank=True, null=True)  # noqa: DJ001
+    old_value = models.TextField(_("nilai lama"), blank=True, null=True)  # noqa: DJ001
+    new_value = models.TextField(_("nilai baru"), blank=True, null=True)  # noqa: DJ001
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="oleh",
+        related_name="+", verbose_name=_("oleh"),
     )
-    reason = models.CharField("alasan", max_length=500, blank=True)
-    at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    reason = models.CharField(_("alasan"), max_length=500, blank=True)
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = "jejak perubahan"
-        verbose_name_plural = "jejak perubahan"
+        verbose_name = _("jejak perubahan")
+        verbose_name_plural = _("jejak perubahan")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
 
@@ -54,9 +54,9 @@ class DocumentStatus(models.Model):
     change the facts it is made of until an authorised person reopens it."""
 
     class Document(models.TextChoices):
-        RENJA = "renja", "Renja"
+        RENJA = "renja", _("Renja")
         PK = "pk", _("Perjanjian Kinerja")
-        LKJIP = "lkjip", "LKjIP"
+        LKJIP = "lkjip", _("LKjIP")
         REALISATION = "realisation", _("Realisasi triwulan")
 
     class State(models.TextChoices):
@@ -69,17 +69,17 @@ class DocumentStatus(models.Model):
         FINAL = "final", _("Final (terkunci)")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="document_statuses")
-    year = models.PositiveSmallIntegerField("tahun")
-    document = models.CharField("dokumen", max_length=12, choices=Document.choices)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    document = models.CharField(_("dokumen"), max_length=12, choices=Document.choices)
     quarter = models.PositiveSmallIntegerField(
-        "triwulan", default=0, help_text="Untuk realisasi triwulan; 0 untuk dokumen tahunan."
+        _("triwulan"), default=0, help_text=_("Untuk realisasi triwulan; 0 untuk dokumen tahunan.")
     )
-    state = models.CharField("status", max_length=10, choices=State.choices, default=State.DRAFT)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.DRAFT)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
-        verbose_name = "status dokumen"
-        verbose_name_plural = "status dokumen"
+        verbose_name = _("status dokumen")
+        verbose_name_plural = _("status dokumen")
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "year", "document", "quarter"], name="document_status_unique"
@@ -98,17 +98,17 @@ class StatusEvent(models.Model):
     """Who moved a document from one state to another, when, and with what comment."""
 
     status = models.ForeignKey(DocumentStatus, on_delete=models.CASCADE, related_name="events")
-    from_state = models.CharField("dari", max_length=10, choices=DocumentStatus.State.choices)
-    to_state = models.CharField("ke", max_length=10, choices=DocumentStatus.State.choices)
+    from_state = models.CharField(_("dari"), max_length=10, choices=DocumentStatus.State.choices)
+    to_state = models.CharField(_("ke"), max_length=10, choices=DocumentStatus.State.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    comment = models.TextField("catatan", blank=True)
-    at = models.DateTimeField("waktu", auto_now_add=True)
+    comment = models.TextField(_("catatan"), blank=True)
+    at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "riwayat status"
-        verbose_name_plural = "riwayat status"
+        verbose_name = _("riwayat status")
+        verbose_name_plural = _("riwayat status")
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
