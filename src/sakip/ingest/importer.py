@@ -24,7 +24,7 @@ from sakip.common.errors import UserError
 from sakip.ingest.agreement import AgreementPlan, build_agreements
 from sakip.ingest.checks import SOFTWARE_WORD, Report, money_triplets
 from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
-from sakip.ingest.lines import LineIndicator, read_line_figures
+from sakip.ingest.lines import LineIndicator, read_line_figures, several_numbers
 from sakip.ingest.recognise import Column, Row, Table, infer_polarity, norm
 from sakip.rules.codes import Level
 
@@ -127,6 +127,8 @@ def _target(row: Row, table: Table) -> tuple[str, Decimal | None, str, str]:
         return "", None, "", ""
     column = targets[0]
     text = row.cells[column.index].strip() if column.index < len(row.cells) else ""
+    if several_numbers(text):
+        return text, None, "", ""
     value = row.values.get(column.index)
     if value is not None and value.value is not None:
         return text, value.value, "", value.unit
