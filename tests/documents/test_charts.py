@@ -98,3 +98,33 @@ def test_docx_and_pdf_embed_the_same_picture(home, drawn):
     assert len(images) == 1
     # the picture at its pixel size: 6.3 in wide at the shared resolution
     assert images[0]["srcsize"][0] == round(charts.WIDTH_IN * charts.DPI)
+
+
+def test_prepare_draws_missing_charts_in_other_processes_same_pictures(home, monkeypatch):
+    monkeypatch.setenv("SAKIP_CHART_CACHE", "0")
+    monkeypatch.setenv("SAKIP_CHART_WORKERS", "1")
+    pictures = [chart(values=(f"9{k}.5", "64.5")) for k in range(6)]
+    done = charts.prepare(pictures + pictures[:2])  # a repeated chart is drawn once
+    assert done.cached == 0 and done.drawn_here + done.drawn_elsewhere == 6
+    assert done.drawn_elsewhere >= 1 and done.drawn_here >= 1
+    # every picture is in memory and byte for byte what drawing it here gives
+    for c in pictures:
+        assert charts._memory[charts.cache_key(c, charts.DPI)] == charts.draw_png(c)
+    assert charts.prepare(pictures) == charts.Prepared(cached=6)
+
+
+def test_prepare_draws_in_this_process_when_other_threads_run(home, monkeypatch):
+    import threading
+
+    monkeypatch.setenv("SAKIP_CHART_WORKERS", "2")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        done = charts.prepare([chart(values=(f"8{k}", "60")) for k in range(3)])
+    finally:
+        stop.set()
+        other.join()
+    assert done == charts.Prepared(drawn_here=3)
+    # nothing to share: a single missing chart is drawn here too
+    assert charts.prepare([chart(values=("1", "2"))]) == charts.Prepared(drawn_here=1)

@@ -31,6 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from sakip.monitoring.models import IndicatorRealisation, PerformanceReport, SpendingRealisation
+from sakip.organisations.models import StaffCount
 from sakip.planning.models import (
     CommunityProposal,
     Goal,
@@ -179,6 +180,11 @@ CASES = [
          effect=lambda o: not WorkPlanLine.objects.filter(pk=o["line"]).exists()),
     Case(f"{P}/ubah/renstra/<slug:what>/baru-di/<int:parent>/", "get",
          lambda o: f"/{B}/ubah/renstra/sasaran/baru-di/{o.get('goal', 'G')}/", INTERNAL_READ),
+    # Staff by education (LKjIP BAB I 1.3): governed by the LKjIP lock (2024 and 2025 are final here).
+    Case(f"{P}/ubah/pegawai/", "get", lambda o: f"/{B}/ubah/pegawai/", INTERNAL_READ),
+    Case(f"{P}/ubah/pegawai/", "post", lambda o: "/pd/belitung/2026/ubah/pegawai/", AGENCY_WRITE,
+         data=lambda o: {"action": "copy"},
+         effect=lambda o: StaffCount.objects.filter(agency__code="belitung", year=2026).exists()),
     # Community proposals of the agency-year (Renja §2.5).
     Case(f"{P}/ubah/usulan/", "get", lambda o: f"/{B}/ubah/usulan/", INTERNAL_READ),
     Case(f"{P}/ubah/usulan/", "post", lambda o: f"/{B}/ubah/usulan/", AGENCY_WRITE,

@@ -15,7 +15,15 @@ from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import Row, data_dir, read_toml, read_tsv
 from sakip.ingest.goals import Fact, GoalItem, IndicatorItem, ObjectiveItem, StrategyPlan
-from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines, apply_strategy
+from sakip.ingest.importer import (
+    ImportPlan,
+    LinePlan,
+    Outcome,
+    apply_line_indicators,
+    apply_lines,
+    apply_strategy,
+)
+from sakip.ingest.lines import LineIndicator
 from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency
 from sakip.planning import models as plan
@@ -49,22 +57,27 @@ def load() -> Agency:
         agency=agency, name=f"Renstra {old['start_year']}–{old['end_year']}",
         start_year=old["start_year"], end_year=old["end_year"],
     )
+    # line indicators, their targets and realisations are written as `sakip import` writes them
     evaluated: dict[str, Row] = {}
+    old_items = []
     for order, row in enumerate(read_tsv(folder / "evaluasi-renja-2022.tsv")):
         code = _code(row)
         evaluated[code] = row
-        ind = _line_indicator(row, old_plan, order, code)
+        old_item = _line_indicator(row, order, code)
         if row.has("target_renstra"):
-            ind.end_target_value = row.number("target_renstra", ColumnKind.MEASURE)
-        ind.full_clean()
-        ind.save()
-        common.realisation(
-            ind, old["start_year"], row, "realisasi_sd_2021",
-            note="Realisasi s/d 2021 (Renja 2024, Tabel 2.1 kolom 5)",
-        )
-        common.target(ind, 2022, row, "target_2022")
-        common.realisation(ind, 2022, row, "realisasi_2022", note="Renja 2024, Tabel 2.1 kolom 7")
-        common.target(ind, 2023, row, "target_2023")
+            old_item.end_target = Fact(row.number("target_renstra", ColumnKind.MEASURE))
+        for year, column, note in (
+            (old["start_year"], "realisasi_sd_2021", "Realisasi s/d 2021 (Renja 2024, Tabel 2.1 kolom 5)"),
+            (2022, "realisasi_2022", "Renja 2024, Tabel 2.1 kolom 7"),
+        ):
+            if row.has(column):
+                old_item.realisations[year] = _fact(plan.TargetKind.NUMBER, row, column)
+                old_item.realisation_notes[year] = note
+        for year in (2022, 2023):
+            if row.has(f"target_{year}"):
+                old_item.targets[year] = _fact(plan.TargetKind.NUMBER, row, f"target_{year}")
+        old_items.append(old_item)
+    apply_line_indicators(old_items, old_plan, Outcome(), replace=False, path="evaluasi-renja-2022.tsv")
 
     # -- Renstra 2024–2026: goals, objectives, IKU (Tabel 3.1) -----------------------------------
     rs = meta["renstra"]
@@ -156,13 +169,16 @@ def load() -> Agency:
             reviewed.money["ranwal_rkpd"] = amount
     # lines and money written as `sakip import` writes them
     apply_lines(work, agency, Outcome(), replace=False, path="rencana-2024.tsv", edition=edition, bulk=True)
+    line_items = []
     for order, row, code in line_rows:
-        ind = _line_indicator(evaluated.get(code, row), sp, 200 + order, code, name=row.text("indikator"),
-                              unit=row.text("satuan_2024") or row.text("satuan_2025"))
-        ind.full_clean()
-        ind.save()
-        common.target(ind, YEAR, row, "target_2024", unit=row.text("satuan_2024"))
-        common.target(ind, YEAR + 1, row, "target_2025", unit=row.text("satuan_2025"))
+        line_item = _line_indicator(evaluated.get(code, row), 200 + order, code, name=row.text("indikator"),
+                               unit=row.text("satuan_2024") or row.text("satuan_2025"))
+        for year in (YEAR, YEAR + 1):
+            if row.has(f"target_{year}"):
+                line_item.targets[year] = _fact(plan.TargetKind.NUMBER, row, f"target_{year}")
+                line_item.target_units[year] = row.text(f"satuan_{year}")
+        line_items.append(line_item)
+    apply_line_indicators(line_items, sp, Outcome(), replace=False, path="rencana-2024.tsv")
 
     # SPM (Tabel 2.2): only the percentages were printed, one per year; the 2023 target.
     spm = []
@@ -203,23 +219,22 @@ def _check_parent(work: ImportPlan, code: str, level: int, row: Row) -> None:
         raise UserError(f"induk {parent_code} belum ada sebelum {code}.", where=row.where("kode"))
 
 
-def _line_indicator(
-    row: Row, sp: plan.StrategicPlan, order: int, code: str, name: str = "", unit: str = ""
-) -> plan.Indicator:
+def _line_indicator(row: Row, order: int, code: str, name: str = "", unit: str = "") -> LineIndicator:
     """An outcome/output indicator of a program, kegiatan or sub kegiatan."""
     tingkat = row.text("tingkat")
     unit = unit or (row.text("satuan") if "satuan" in row.cells else "")
     aggregation = row.text("agregasi") if "agregasi" in row.cells else ""
     if not aggregation:
         aggregation = "last" if unit.strip() == "%" else "sum"
-    return plan.Indicator(
-        strategic_plan=sp,
-        subject=common.pick(common.SUBJECT, tingkat, row.where("tingkat")),
-        code=code,
-        name=name or row.text("indikator"),
+    return LineIndicator(
+        code,
+        int(common.pick(common.LEVEL, tingkat, row.where("tingkat"))),
+        name or row.text("indikator"),
         unit=unit,
-        polarity=common.pick(common.POLARITY, row.text("polaritas") or "positif", row.where("polaritas"))
-        if "polaritas" in row.cells else plan.Polarity.HIGHER_IS_BETTER,
+        polarity=Polarity(
+            common.pick(common.POLARITY, row.text("polaritas") or "positif", row.where("polaritas"))
+            if "polaritas" in row.cells else plan.Polarity.HIGHER_IS_BETTER
+        ),
         aggregation=common.pick(common.AGGREGATION, aggregation, row.where("agregasi")),
         order=order,
     )

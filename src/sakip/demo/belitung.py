@@ -15,7 +15,15 @@ from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import Row, data_dir, read_toml, read_tsv
 from sakip.ingest.goals import Fact, GoalItem, IndicatorItem, ObjectiveItem, StrategyPlan
-from sakip.ingest.importer import ImportPlan, LinePlan, Outcome, apply_lines, apply_strategy
+from sakip.ingest.importer import (
+    ImportPlan,
+    LinePlan,
+    Outcome,
+    apply_line_indicators,
+    apply_lines,
+    apply_strategy,
+)
+from sakip.ingest.lines import LineIndicator
 from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency, StaffCount
 from sakip.planning import models as plan
@@ -115,22 +123,35 @@ def load() -> Agency:
             )
     iku = apply_strategy(strategy, sp, Outcome(), replace=False, path="renstra.tsv")
 
-    # -- Program / kegiatan / sub kegiatan indicators ----------------------------------------
+    # -- Program / kegiatan / sub kegiatan indicators (written as `sakip import` writes them) --
+    line_items = []
     for order, row in enumerate(read_tsv(folder / "program-indikator-2024.tsv"), start=100):
-        tingkat = row.text("tingkat")
-        ind = common.indicator(
-            row, sp, order, subject=common.pick(common.SUBJECT, tingkat, row.where("tingkat")),
-            code=common.canonical(row.text("kode"), row.where("kode")),
+        kind = common.pick(common.TARGET_KIND, row.text("jenis_target"), row.where("jenis_target"))
+        line_item = LineIndicator(
+            common.canonical(row.text("kode"), row.where("kode")),
+            int(common.pick(common.LEVEL, row.text("tingkat"), row.where("tingkat"))),
+            row.text("indikator"),
+            unit=row.text("satuan"),
+            polarity=Polarity(common.pick(common.POLARITY, row.text("polaritas"), row.where("polaritas"))),
+            target_kind=TargetKind(kind),
+            ordinal_scale=row.text("skala"),
+            aggregation=common.pick(common.AGGREGATION, row.text("agregasi"), row.where("agregasi")),
+            order=order,
         )
-        ind.numerator_label = ""
-        ind.full_clean()
-        ind.save()
-        common.target(ind, YEAR, row, "target_2024")
-        common.realisation(ind, YEAR, row, "realisasi_2024", operands=True)
-        if row.has("target_2023"):
-            common.target(ind, YEAR - 1, row, "target_2023")
-        if row.has("realisasi_2023"):
-            common.realisation(ind, YEAR - 1, row, "realisasi_2023")
+        for year in (YEAR, YEAR - 1):
+            target = _fact(kind, row, f"target_{year}")
+            if target is not None:
+                line_item.targets[year] = target
+            realised = _fact(kind, row, f"realisasi_{year}")
+            if realised is not None:
+                line_item.realisations[year] = realised
+                line_item.realisation_notes[year] = ""
+        if row.has("pembilang"):  # the operands of the year's realisation (Lampiran XI Form 2)
+            line_item.operands[YEAR] = (
+                row.number("pembilang", ColumnKind.MEASURE), row.number("penyebut", ColumnKind.MEASURE)
+            )
+        line_items.append(line_item)
+    apply_line_indicators(line_items, sp, Outcome(), replace=False, path="program-indikator-2024.tsv")
 
     # -- Work plan 2024 with money and realisation (written as `sakip import` writes lines) ----
     work = ImportPlan(YEAR)

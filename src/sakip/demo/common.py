@@ -7,12 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from sakip.common.errors import UserError
-from sakip.demo.files import Row
-from sakip.monitoring import models as mon
 from sakip.organisations.models import Agency, Official, Region, RegionHead
 from sakip.planning import models as plan
 from sakip.rules.codes import CodeError, normalise_code
-from sakip.rules.numbers import ColumnKind
 
 POLARITY = {"positif": plan.Polarity.HIGHER_IS_BETTER, "negatif": plan.Polarity.LOWER_IS_BETTER}
 TARGET_KIND = {"number": plan.TargetKind.NUMBER, "ordinal": plan.TargetKind.ORDINAL, "": plan.TargetKind.NUMBER}
@@ -21,11 +18,6 @@ LEVEL = {
     "program": plan.Level.PROGRAM,
     "kegiatan": plan.Level.ACTIVITY,
     "sub_kegiatan": plan.Level.SUB_ACTIVITY,
-}
-SUBJECT = {
-    "program": plan.Indicator.Subject.PROGRAM,
-    "kegiatan": plan.Indicator.Subject.ACTIVITY,
-    "sub_kegiatan": plan.Indicator.Subject.SUB_ACTIVITY,
 }
 
 
@@ -130,62 +122,6 @@ def nomenclature(ed: plan.NomenclatureEdition, entries: list[tuple[str, int, str
             if code not in existing
         ]
     )
-
-
-def indicator(row: Row, sp: plan.StrategicPlan, order: int, **fields: object) -> plan.Indicator:
-    kind = pick(TARGET_KIND, row.text("jenis_target"), row.where("jenis_target"))
-    return plan.Indicator(
-        strategic_plan=sp,
-        name=row.text("indikator"),
-        unit=row.text("satuan"),
-        polarity=pick(POLARITY, row.text("polaritas"), row.where("polaritas")),
-        target_kind=kind,
-        ordinal_scale=row.text("skala") if "skala" in row.cells else "",
-        aggregation=pick(AGGREGATION, row.text("agregasi"), row.where("agregasi")),
-        order=order,
-        **fields,
-    )
-
-
-def is_level(ind: plan.Indicator) -> bool:
-    return ind.target_kind == plan.TargetKind.ORDINAL
-
-
-def set_value(ind: plan.Indicator, prefix: str, row: Row, column: str) -> None:
-    if not row.has(column):
-        return
-    if is_level(ind):
-        setattr(ind, f"{prefix}_level", row.text(column))
-    else:
-        setattr(ind, f"{prefix}_value", row.number(column, ColumnKind.MEASURE))
-
-
-def target(ind: plan.Indicator, year: int, row: Row, column: str, unit: str = "") -> None:
-    """The target of `year` from a cell (a level for ordinal indicators, else a number)."""
-    if not row.has(column):
-        return
-    target = plan.IndicatorTarget(indicator=ind, year=year, unit=unit)
-    if is_level(ind):
-        target.level = row.text(column)
-    else:
-        target.value = row.number(column, ColumnKind.MEASURE)
-    target.save()
-
-
-def realisation(
-    ind: plan.Indicator, year: int, row: Row, column: str, note: str = "", operands: bool = False
-) -> None:
-    if not row.has(column):
-        return
-    rec = mon.IndicatorRealisation(indicator=ind, year=year, period=mon.Period.YEAR, note=note)
-    if is_level(ind):
-        rec.level = row.text(column)
-    else:
-        rec.value = row.number(column, ColumnKind.MEASURE)
-    if "pembilang" in row.cells and (operands or row.has("pembilang")):
-        rec.numerator = row.number("pembilang", ColumnKind.MEASURE)
-        rec.denominator = row.number("penyebut", ColumnKind.MEASURE)
-    rec.save()
 
 
 def narratives(agency: Agency, data: dict[str, object], document: str, year: int) -> None:

@@ -371,7 +371,8 @@ class LkjipBuilder:
         else:
             self.add_stored("sumber_daya", required="Uraian sumber daya (pegawai menurut status "
                             "dan pendidikan)", where="BAB I 1.3")
-            self.warn("jumlah pegawai menurut pendidikan dan status belum dicatat, tabel pegawai "
+            self.warn("jumlah pegawai menurut pendidikan dan status belum dicatat (isi pada halaman "
+                      "Ubah › Pegawai), tabel pegawai "
                       "tidak disajikan", "BAB I 1.3")
         d.add(Heading("Isu Strategis", 1, number="1.4"))
         self.add_stored("isu_strategis", required="Uraian isu strategis", where="BAB I 1.4")

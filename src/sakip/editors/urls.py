@@ -8,6 +8,7 @@ from sakip.editors import (
     proposals,
     renstra,
     renstra_funding,
+    staff,
     workbook_views,
     workplan,
 )
@@ -35,6 +36,7 @@ urlpatterns = [
     path("renstra/<slug:what>/<int:pk>/", renstra.edit, name="renstra_edit_pk"),
     path("renstra/<slug:what>/<int:pk>/hapus/", renstra.delete, name="renstra_delete"),
     path("renstra/<slug:what>/baru-di/<int:parent>/", renstra.edit, name="renstra_add"),
+    path("pegawai/", staff.staff, name="staff"),
     path("usulan/", proposals.proposals, name="proposals"),
     path("usulan/<int:pk>/", proposals.proposals, name="proposal"),
     path("usulan/<int:pk>/hapus/", proposals.delete, name="proposal_delete"),

@@ -2,9 +2,9 @@
 
 Facts only (ARCHITECTURE.md "store facts, derive figures"): the nomenclature lines of the
 work plan, the money of each *sub kegiatan* per budget version, the realised spending of each
-sub kegiatan, the indicators of the lines with their target and unit for the year, and the
-strategic plan's goals and objectives with their indicators, targets and realisations per year
-(sakip.ingest.goals). Parents' money, totals, percentages, achievements, averages, predikat
+sub kegiatan, the indicators of the lines with their targets and realisations per printed year
+(sakip.ingest.lines), and the strategic plan's goals and objectives with their indicators,
+targets and realisations per year (sakip.ingest.goals). Parents' money, totals, percentages, achievements, averages, predikat
 and differences printed in the document are never stored: they were compared by the checks
 and are derived again from the facts.
 
@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from sakip.common.errors import UserError
 from sakip.ingest.checks import SOFTWARE_WORD, Report, money_triplets
 from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
-from sakip.ingest.recognise import Column, Row, Table, norm
+from sakip.ingest.lines import LineIndicator, read_line_figures
+from sakip.ingest.recognise import Column, Row, Table, infer_polarity, norm
 from sakip.rules.codes import Level
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     strategy: StrategyPlan | None = None
     period: tuple[int, int] | None = None  # the Renstra period the document names
+    indicators: list[LineIndicator] = field(default_factory=list)  # of the lines
 
     @property
     def sub_activities(self) -> list[LinePlan]:
@@ -175,12 +177,15 @@ def build_plan(report: Report, year: int) -> ImportPlan:
                 if value is not None and value == value.to_integral_value() and value >= 0:
                     line.realised = int(value)
     _resolve_cross_affair(plan)
+    plan.indicators = _line_indicators(plan)
     texts = [p.text for p in report.prose] + [t.raw.caption for t in report.tables]
     plan.period = renstra_period(texts, year)
     plan.strategy = build_strategy(report.tables, year, texts)
     if plan.strategy is not None:
         plan.notes.extend(plan.strategy.notes)
         plan.period = plan.period or plan.strategy.period
+    goal_names = {name_key(i.name) for i in plan.strategy.indicators} if plan.strategy else set()
+    read_line_figures(plan.indicators, report.tables, plan.notes, goal_names)
     if not plan.lines and plan.strategy is None:
         raise UserError(
             "tidak ada tabel program/kegiatan/sub kegiatan berkode, maupun tabel tujuan/sasaran "
@@ -190,6 +195,24 @@ def build_plan(report: Report, year: int) -> ImportPlan:
             "anggaran berkode, atau tabel IKU/capaian tujuan dan sasaran.",
         )
     return plan
+
+
+def _line_indicators(plan: ImportPlan) -> list[LineIndicator]:
+    """The indicator of each line as the coded table prints it, with the year's target."""
+    items = []
+    for line in plan.lines.values():
+        if not line.indicator or line.level < Level.PROGRAM:
+            continue
+        item = LineIndicator(
+            line.code, line.level, line.indicator, unit=line.unit, line_name=line.name,
+            polarity=infer_polarity(line.indicator),
+        )
+        if line.target_value is not None or line.target_level:
+            item.targets[plan.year] = Fact(line.target_value, line.target_level[:40])
+            item.target_texts[plan.year] = line.target_text
+            item.target_units[plan.year] = line.unit
+        items.append(item)
+    return items
 
 
 def _resolve_cross_affair(plan: ImportPlan) -> None:
@@ -283,7 +306,7 @@ def apply_plan(
             if plan.strategy is not None:
                 strategic_plan = _strategic_plan(plan, agency, outcome)
                 apply_strategy(plan.strategy, strategic_plan, outcome, replace=replace, path=path)
-            _indicators(plan, agency, outcome, replace)
+            _indicators(plan, agency, outcome, replace, path=path)
             if outcome.conflicts and not replace:
                 raise _Rollback
             if dry_run:
@@ -613,46 +636,118 @@ def apply_strategy(
     return by_number
 
 
-def _indicators(plan: ImportPlan, agency: Agency, outcome: Outcome, replace: bool) -> None:
-    """Indicators of the lines with their target for the year (facts of the Renstra)."""
-    from sakip.planning import models as pm
-
-    subjects = {
-        int(Level.PROGRAM): pm.Indicator.Subject.PROGRAM,
-        int(Level.KEGIATAN): pm.Indicator.Subject.ACTIVITY,
-        int(Level.SUB_KEGIATAN): pm.Indicator.Subject.SUB_ACTIVITY,
-    }
-    with_indicator = [p for p in plan.lines.values() if p.indicator and p.level in subjects]
-    if not with_indicator:
+def _indicators(plan: ImportPlan, agency: Agency, outcome: Outcome, replace: bool, path: str = "") -> None:
+    """Indicators of the lines with their targets and realisations (facts of the Renstra)."""
+    if not plan.indicators:
         return
     strategic_plan = _strategic_plan(plan, agency, outcome)
-    for order, item in enumerate(with_indicator):
-        indicator = pm.Indicator.objects.filter(strategic_plan=strategic_plan, code=item.code).first()
-        if indicator is None:
-            indicator = pm.Indicator.objects.create(
-                strategic_plan=strategic_plan, subject=subjects[item.level], code=item.code,
-                name=item.indicator, unit=item.unit[:60], order=order,
-            )
-            outcome.count("indikator")
-        if item.target_value is None and not item.target_level:
-            continue
-        target = pm.IndicatorTarget.objects.filter(indicator=indicator, year=plan.year).first()
-        fact = Fact(item.target_value, item.target_level[:40])
-        if target is None:
-            pm.IndicatorTarget.objects.create(
-                indicator=indicator, year=plan.year, value=item.target_value,
-                level=item.target_level[:40], unit=item.unit[:60],
-            )
-            outcome.count("target indikator")
-        elif not _same(target.value, target.level, fact):
-            printed = item.target_text.strip()
-            outcome.conflicts.append(
-                f"{item.code} target {plan.year}: tersimpan {_stored(target.value, target.level)}, "
-                f"dokumen {fact.show()}" + (f" (tertulis '{printed}')" if printed and printed != fact.show() else "")
-            )
+    apply_line_indicators(plan.indicators, strategic_plan, outcome, replace=replace, path=path)
+
+
+_LINE_SUBJECTS = {int(Level.PROGRAM): "program", int(Level.KEGIATAN): "activity", int(Level.SUB_KEGIATAN): "sub_activity"}
+
+
+def _printed(text: str, fact: Fact) -> str:
+    text = text.strip()
+    return f" (tertulis '{text}')" if text and text != fact.show() else ""
+
+
+def apply_line_indicators(
+    items: list[LineIndicator], strategic_plan: pm.StrategicPlan, outcome: Outcome, *, replace: bool, path: str
+) -> dict[tuple[str, str], pm.Indicator]:
+    """Indicators of programs, kegiatan and sub kegiatan with their targets and realisations
+    per year (inside the caller's transaction); returns them by (code, name). The import of a
+    document and the demo loaders both write line indicators through here.
+
+    An indicator is matched to a stored one of the same code by its name (one stored and one
+    read for a code: the same indicator, a different name is a conflict). A different target
+    or realisation is a conflict, only overwritten with ``replace``; printed achievements are
+    never stored."""
+    from sakip.monitoring import models as mon
+    from sakip.planning import models as pm
+
+    stored: dict[str, list[pm.Indicator]] = {}
+    for ind in pm.Indicator.objects.filter(strategic_plan=strategic_plan, subject__in=list(_LINE_SUBJECTS.values())):
+        stored.setdefault(ind.code, []).append(ind)
+    ids = [i.id for same in stored.values() for i in same]
+    targets = {(t.indicator_id, t.year): t for t in pm.IndicatorTarget.objects.filter(indicator_id__in=ids)}
+    realised = {
+        (r.indicator_id, r.year): r
+        for r in mon.IndicatorRealisation.objects.filter(indicator_id__in=ids, period=mon.Period.YEAR)
+    }
+    per_code: dict[str, int] = {}
+    for item in items:
+        per_code[item.code] = per_code.get(item.code, 0) + 1
+    result: dict[tuple[str, str], pm.Indicator] = {}
+    for order, item in enumerate(items):
+        same = stored.get(item.code, [])
+        indicator = next((i for i in same if name_key(i.name) == name_key(item.name)), None)
+        if indicator is None and len(same) == 1 and per_code[item.code] == 1:
+            indicator = same[0]
+            outcome.conflicts.append(f"indikator {item.code}: nama tersimpan '{indicator.name}', dokumen '{item.name}'")
             if replace:
-                target.value, target.level = item.target_value, item.target_level[:40]
-                target.save()
-                outcome.changed.append(f"{item.code} target")
+                indicator.name = item.name
+                indicator.save()
+                outcome.changed.append(f"indikator {item.code} nama")
+        if indicator is None:
+            indicator = pm.Indicator(
+                strategic_plan=strategic_plan, subject=_LINE_SUBJECTS[item.level], code=item.code,
+                name=item.name, unit=item.unit[:60], polarity=item.polarity.value,
+                target_kind=item.target_kind.value, ordinal_scale=item.ordinal_scale,
+                aggregation=item.aggregation,
+                end_target_value=item.end_target.value if item.end_target else None,
+                end_target_level=(item.end_target.level if item.end_target else "")[:40],
+                order=order if item.order is None else item.order,
+            )
+            indicator.full_clean()
+            indicator.save()
+            stored.setdefault(item.code, []).append(indicator)
+            outcome.count("indikator")
         else:
             outcome.unchanged += 1
+        result[(item.code, item.name)] = indicator
+        for year, fact in sorted(item.targets.items()):
+            target = targets.get((indicator.id, year))
+            if target is None:
+                target = pm.IndicatorTarget.objects.create(
+                    indicator=indicator, year=year, value=fact.value, upper=fact.upper, level=fact.level[:40],
+                    unit=item.target_units.get(year, "")[:60],
+                )
+                targets[(indicator.id, year)] = target
+                outcome.count("target indikator")
+            elif not _same(target.value, target.level, fact, target.upper):
+                outcome.conflicts.append(
+                    f"{item.code} target {year}: tersimpan {_stored(target.value, target.level, target.upper)}, "
+                    f"dokumen {fact.show()}" + _printed(item.target_texts.get(year, ""), fact)
+                )
+                if replace:
+                    target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
+                    target.save()
+                    outcome.changed.append(f"{item.code} target {year}")
+            else:
+                outcome.unchanged += 1
+        for year, fact in sorted(item.realisations.items()):
+            realisation = realised.get((indicator.id, year))
+            numerator, denominator = item.operands.get(year, (None, None))
+            if realisation is None:
+                note = item.realisation_notes.get(year, f"Diimpor dari {path}")
+                realised[(indicator.id, year)] = mon.IndicatorRealisation.objects.create(
+                    indicator=indicator, year=year, period=mon.Period.YEAR, value=fact.value,
+                    level=fact.level[:40], numerator=numerator, denominator=denominator, note=note,
+                )
+                outcome.count("realisasi indikator")
+            elif not _same(realisation.value, realisation.level, fact):
+                outcome.conflicts.append(
+                    f"{item.code} realisasi indikator {year}: tersimpan "
+                    f"{_stored(realisation.value, realisation.level)}, dokumen {fact.show()}"
+                    + _printed(item.realisation_texts.get(year, ""), fact)
+                )
+                if replace:
+                    realisation.value, realisation.level = fact.value, fact.level[:40]
+                    if numerator is not None:
+                        realisation.numerator, realisation.denominator = numerator, denominator
+                    realisation.save()
+                    outcome.changed.append(f"{item.code} realisasi indikator {year}")
+            else:
+                outcome.unchanged += 1
+    return result

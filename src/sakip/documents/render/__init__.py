@@ -19,6 +19,12 @@ MEDIA_TYPES = {
 
 def render(document: Document, fmt: str) -> bytes:
     """The document as a file of format `fmt` ("docx", "xlsx" or "pdf")."""
+    if fmt in ("docx", "pdf"):
+        pictures = list(document.charts())
+        if pictures:
+            from sakip.documents.render import charts  # matplotlib is imported only for charts
+
+            charts.prepare(pictures)
     if fmt == "docx":
         from sakip.documents.render.docx import render_docx
 

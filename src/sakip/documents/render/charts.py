@@ -4,18 +4,26 @@ Only draws the numbers the builder put in the `Chart`; computes nothing.
 Drawing is most of a chart-heavy document's rendering time, so each distinct picture is drawn
 once: `png()` keeps it in memory (this process) and under var/cache/charts (every process),
 keyed by a digest of what decides the picture. DOCX and PDF use the same resolution and so
-the same file; a document rendered again after a narrative edit redraws nothing."""
+the same file; a document rendered again after a narrative edit redraws nothing.
+
+A document with new numbers has all its charts to draw (~90 ms of CPU each): `prepare()` draws
+them before the renderer asks, in parallel on the machine's other cores when it is safe to
+fork (see `_workers`)."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import io
+import multiprocessing
 import os
 import tempfile
 import textwrap
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -178,6 +186,84 @@ def png(chart: Chart, dpi: int = DPI) -> bytes:
         _write_disk(key, data)
     _remember(key, data)
     return data
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What `prepare` did: pictures found in a cache, drawn here, drawn by other processes."""
+
+    cached: int = 0
+    drawn_here: int = 0
+    drawn_elsewhere: int = 0
+
+
+def _workers(pending: int) -> int:
+    """How many other processes may draw: one per spare core (at most 3, SAKIP_CHART_WORKERS
+    overrides), and none when forking is unsafe. A forked child inherits every lock as it
+    was, so a process with other threads running (the web server's) draws in its own thread;
+    the child only draws and leaves with os._exit, touching none of the parent's connections."""
+    if pending < 2 or threading.active_count() > 1:
+        return 0
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    setting = os.environ.get("SAKIP_CHART_WORKERS", "").strip()
+    if setting:
+        try:
+            wanted = max(int(setting), 0)
+        except ValueError:
+            wanted = 0
+    else:
+        wanted = min((os.cpu_count() or 1) - 1, 3)
+    return min(wanted, pending - 1)
+
+
+def _draw_elsewhere(chart: Chart, dpi: int) -> bytes:
+    return draw_png(chart, dpi)
+
+
+def prepare(charts: Iterable[Chart], dpi: int = DPI) -> Prepared:
+    """Make sure every chart is in the memory cache, drawing the missing ones now: the other
+    processes take them from the front of the list, this one from the back, so both are busy
+    until the list is done. The pictures are the same as `png()` would draw one by one."""
+    pending: dict[str, Chart] = {}
+    cached = 0
+    for chart in charts:
+        key = cache_key(chart, dpi)
+        if key in pending:
+            continue
+        with _lock:
+            known = key in _memory
+        if known:
+            cached += 1
+            continue
+        data = _read_disk(key)
+        if data is not None:
+            _remember(key, data)
+            cached += 1
+            continue
+        pending[key] = chart
+    items = list(pending.items())
+    workers = _workers(len(items))
+    if workers == 0:
+        for key, chart in items:
+            _store(key, draw_png(chart, dpi))
+        return Prepared(cached=cached, drawn_here=len(items))
+    here = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures: list[Future[bytes]] = [pool.submit(_draw_elsewhere, chart, dpi) for _, chart in items]
+        for (key, chart), future in zip(reversed(items), reversed(futures), strict=True):
+            if future.cancel():  # not started by another process yet: draw it here
+                _store(key, draw_png(chart, dpi))
+                here += 1
+        for (key, _), future in zip(items, futures, strict=True):
+            if not future.cancelled():
+                _store(key, future.result())
+    return Prepared(cached=cached, drawn_here=here, drawn_elsewhere=len(items) - here)
+
+
+def _store(key: str, data: bytes) -> None:
+    _write_disk(key, data)
+    _remember(key, data)
 
 
 def cache_key(chart: Chart, dpi: int) -> str:
