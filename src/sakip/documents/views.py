@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from sakip import dataset
 from sakip.common.errors import UserError
@@ -43,7 +44,8 @@ def download(request: HttpRequest, agency_code: str, year: int, kind: str, fmt: 
     if not access.can_view(request.user, agency, year):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise Http404("Data ini tidak tersedia untuk akun Anda.")
+        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda. Masuk dengan akun perangkat daerah ini, atau "
+              "minta admin pemerintah daerah menambahkan peran Anda."))
     try:
         document_kind = service.document_kind(kind)
     except UserError as exc:

@@ -45,6 +45,14 @@ Version = PerformanceAgreement.Version
 HEADER_FIELDS = ["signed_on", "place", "first_party_id", "second_party_id", "budget_version"]
 
 
+
+def _indonesian(label: object) -> str:
+    """A choice label as stored in the audit trail: always Indonesian."""
+    from django.utils import translation
+
+    with translation.override("id"):
+        return str(label)
+
 def _page(request: HttpRequest, agency_code: str, year: int) -> Page:
     return agency_year(request, agency_code, year, "pk")
 
@@ -87,18 +95,18 @@ def editor(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agreements = {a.version: a for a in PerformanceAgreement.objects.filter(agency=page.agency, year=year)}
     version = request.GET.get("versi") or (Version.REVISED if Version.REVISED in agreements else Version.ORIGINAL)
     if version not in Version.values:
-        raise Http404(gettext("Versi perjanjian kinerja tidak dikenal."))
+        raise Http404(gettext("Versi perjanjian kinerja tidak dikenal; buka PK dari menu “Perjanjian Kinerja”."))
     agreement = agreements.get(version)
     error = ""
     if request.method == "POST":
         require_edit(page)
         try:
             with transaction.atomic(), audit_context(
-                request.user, reason=f"Perjanjian kinerja {year} ({Version(version).label}) disunting"
+                request.user, reason=f"Perjanjian kinerja {year} ({_indonesian(Version(version).label)}) disunting"
             ):
                 if agreement is None:
                     if version == Version.REVISED:
-                        raise UserError("PK Perubahan dibuat dari PK awal dengan tombol “Buat PK Perubahan”.")
+                        raise UserError(gettext("PK Perubahan dibuat dari PK awal dengan tombol “Buat PK Perubahan”."))
                     agreement = PerformanceAgreement.objects.create(
                         agency=page.agency, year=year, version=version)
                 else:
@@ -166,8 +174,9 @@ def _save(request: HttpRequest, page: Page, agreement: PerformanceAgreement) -> 
     try:
         agreement.signed_on = dt.date.fromisoformat(signed) if signed else None
     except ValueError as exc:
-        raise UserError(f"Tanggal “{signed}” tidak terbaca.", where="Tanggal",
-                        hint="Pilih tanggal dari kalender atau tulis TTTT-BB-HH.") from exc
+        raise UserError(gettext("Tanggal “%(date)s” tidak terbaca.") % {"date": signed},
+                        where=gettext("Tanggal"),
+                        hint=gettext("Pilih tanggal dari kalender atau tulis TTTT-BB-HH.")) from exc
     agreement.place = post.get("place", "").strip()
     official = post.get("first_party", "")
     agreement.first_party = page.agency.officials.filter(pk=official).first() if official else None
@@ -189,29 +198,31 @@ def _save(request: HttpRequest, page: Page, agreement: PerformanceAgreement) -> 
         item = items.get(ind.pk)
         original = post.get(f"item_{ind.pk}_orig", ABSENT)
         if original == ABSENT:
-            check_fresh(item, {"__row__": ABSENT}, f"Butir PK {ind.name}")
+            check_fresh(item, {"__row__": ABSENT}, gettext("Butir PK %(name)s") % {"name": ind.name})
         elif item is None:
-            raise UserError(f"Butir PK “{ind.name}” telah dihapus oleh pengguna lain.",
-                            hint="Muat ulang halaman; perubahan Anda belum disimpan.")
+            raise UserError(gettext("Butir PK “%(name)s” telah dihapus oleh pengguna lain.") % {"name": ind.name},
+                            hint=gettext("Muat ulang halaman; perubahan Anda belum disimpan."))
         else:
             value_text, level_text = original.split("|", 1)
             check_fresh(item, {"target_value": value_text, "target_level": level_text},
-                        f"Butir PK {ind.name}")
+                        gettext("Butir PK %(name)s") % {"name": ind.name})
         if post.get(f"item_{ind.pk}") != "on":
             if item is not None:
                 item.delete()
             continue
         try:
-            value = read_decimal(post.get(f"item_{ind.pk}_value", ""), f"Target “{ind.name}”")
+            value = read_decimal(post.get(f"item_{ind.pk}_value", ""),
+                                 gettext("Target “%(name)s”") % {"name": ind.name})
         except UserError as exc:
             problems.append(exc.text())
             continue
         level = post.get(f"item_{ind.pk}_level", "").strip()
         if ind.target_kind == TargetKind.ORDINAL and not level:
-            problems.append(f"Target “{ind.name}”: isi target tingkat (mis. {ind.ordinal_scale}).")
+            problems.append(gettext("Target “%(name)s”: isi target tingkat (mis. %(scale)s).")
+                            % {"name": ind.name, "scale": ind.ordinal_scale})
             continue
         if ind.target_kind != TargetKind.ORDINAL and value is None:
-            problems.append(f"Target “{ind.name}”: isi target angka.")
+            problems.append(gettext("Target “%(name)s”: isi target angka.") % {"name": ind.name})
             continue
         if item is None:
             item = AgreementItem(agreement=agreement, indicator=ind, order=order)
@@ -224,9 +235,9 @@ def _save(request: HttpRequest, page: Page, agreement: PerformanceAgreement) -> 
         chosen = listed.get(code)
         original = post.get(f"program_{code}_orig", ABSENT)
         if original == ABSENT:
-            check_fresh(chosen, {"__row__": ABSENT}, f"Program PK {code}")
+            check_fresh(chosen, {"__row__": ABSENT}, gettext("Program PK %(code)s") % {"code": code})
         elif chosen is not None:
-            check_fresh(chosen, {"note": original}, f"Program PK {code}")
+            check_fresh(chosen, {"note": original}, gettext("Program PK %(code)s") % {"code": code})
         if post.get(f"program_{code}") != "on":
             if chosen is not None:
                 chosen.delete()
@@ -248,7 +259,8 @@ def revise(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
         original = PerformanceAgreement.objects.filter(
             agency=page.agency, year=year, version=Version.ORIGINAL).first()
         if original is None:
-            raise Http404(gettext("Belum ada perjanjian kinerja awal."))
+            raise Http404(gettext("Belum ada perjanjian kinerja awal untuk tahun ini. Isi dan simpan PK awal di "
+                            "halaman Perjanjian Kinerja lebih dahulu, lalu buat PK Perubahan."))
         if PerformanceAgreement.objects.filter(agency=page.agency, year=year,
                                                version=Version.REVISED).exists():
             return redirect(_url(page, Version.REVISED))

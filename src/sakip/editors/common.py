@@ -72,11 +72,12 @@ def agency_year(
     exists), NeedLogin for an anonymous visitor."""
     agency = Agency.objects.select_related("region").filter(code=agency_code).first()
     if agency is None:
-        raise Http404(_("Perangkat daerah tidak ditemukan."))
+        raise Http404(_("Perangkat daerah tidak ditemukan. Pilih perangkat daerah dari daftar di beranda."))
     if not request.user.is_authenticated:
         raise NeedLogin(request.get_full_path())
     if not access.visible_agencies(request.user).filter(pk=agency.pk).exists():
-        raise Http404(_("Data ini tidak tersedia untuk akun Anda."))
+        raise Http404(_("Data ini tidak tersedia untuk akun Anda. Masuk dengan akun perangkat daerah ini, atau "
+              "minta admin pemerintah daerah menambahkan peran Anda."))
     status = access.status_of(agency, year, document, quarter)
     editable = access.can_edit(request.user, agency, year, document, quarter)
     return Page(agency, year, document, editable, str(status.get_state_display()))

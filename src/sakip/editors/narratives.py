@@ -63,7 +63,8 @@ def _drafts(agency: Agency, year: int, document: str, keys: list[str],
 @require_http_methods(["GET", "POST"])
 def narratives(request: HttpRequest, agency_code: str, year: int, document: str) -> HttpResponse:
     if document not in SECTIONS:
-        raise Http404(_("Dokumen tidak dikenal."))
+        raise Http404(_("Dokumen narasi tidak dikenal; pilih Narasi Renja atau Narasi LKjIP dari "
+              "menu penyuntingan."))
     page = agency_year(request, agency_code, year, document)
     stored = {
         n.section: n for n in Narrative.objects.filter(agency=page.agency, year=year, document=document)
@@ -76,7 +77,8 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
         require_edit(page)
         key = request.POST.get("section", "")
         if key not in {s.key for s in sections}:
-            raise Http404(_("Bagian tidak dikenal."))
+            raise Http404(_("Bagian narasi tidak dikenal; buka halaman narasi dokumennya dan pilih "
+                  "bagian dari daftar."))
         text = request.POST.get("text", "").replace("\r\n", "\n")
         posted[key] = text
         try:
@@ -88,7 +90,7 @@ def narratives(request: HttpRequest, agency_code: str, year: int, document: str)
                 ).first()
                 original = request.POST.get("orig_text", "").replace("\r\n", "\n")
                 sent = {"__row__": ABSENT} if original == ABSENT else {"text": original}
-                check_fresh(current, sent, f"Bagian {key}")
+                check_fresh(current, sent, _("Bagian %(key)s") % {"key": key})
                 if current is None:
                     current = Narrative(agency=page.agency, year=year, document=document, section=key)
                 current.text = text

@@ -57,8 +57,8 @@ class RupiahField(forms.CharField):
 
 class ProposalForm(forms.ModelForm):  # type: ignore[type-arg]
     volume = IndonesianDecimal(label=gettext_lazy("Volume"), required=False)
-    estimated_cost = RupiahField(label="Perkiraan biaya (Rp)", required=False,
-                                 help_text="Rupiah bulat, mis. 150.000.000.")
+    estimated_cost = RupiahField(label=gettext_lazy("Perkiraan biaya (Rp)"), required=False,
+                                 help_text=gettext_lazy("Rupiah bulat, mis. 150.000.000."))
 
     class Meta:
         model = CommunityProposal
@@ -72,7 +72,7 @@ class ProposalForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         for name in ("source", "status"):
             field = self.fields[name]
-            field.choices = [("", "— pilih —")] + [c for c in field.choices if c[0]]  # type: ignore[attr-defined]
+            field.choices = [("", gettext("— pilih —"))] + [c for c in field.choices if c[0]]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

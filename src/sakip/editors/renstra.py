@@ -95,10 +95,10 @@ class ObjectiveForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
-    multiplier = IndonesianDecimal(label="Pengali", required=False,
-                                   help_text="Mis. 100 untuk persentase.")
-    baseline_value = IndonesianDecimal(label="Data awal", required=False)
-    end_target_value = IndonesianDecimal(label="Target akhir Renstra", required=False)
+    multiplier = IndonesianDecimal(label=gettext_lazy("Pengali"), required=False,
+                                   help_text=gettext_lazy("Mis. 100 untuk persentase."))
+    baseline_value = IndonesianDecimal(label=gettext_lazy("Data awal"), required=False)
+    end_target_value = IndonesianDecimal(label=gettext_lazy("Target akhir Renstra"), required=False)
 
     class Meta:
         model = Indicator
@@ -120,8 +120,9 @@ class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
             if not scale:
                 problems["ordinal_scale"] = gettext("Target tingkat memerlukan skala (mis. ape, kla, akip).")
             elif scale not in ORDINAL_SCALES:
-                problems["ordinal_scale"] = (f"Skala “{scale}” tidak dikenal; pilih salah satu: "
-                                             + ", ".join(sorted(ORDINAL_SCALES)) + ".")
+                problems["ordinal_scale"] = gettext("Skala “%(scale)s” tidak dikenal; pilih salah satu: "
+                                                    "%(known)s.") % {
+                    "scale": scale, "known": ", ".join(sorted(ORDINAL_SCALES))}
         numerator, denominator = data.get("numerator_label"), data.get("denominator_label")
         if bool(numerator) != bool(denominator):
             problems["denominator_label" if numerator else "numerator_label"] = (
@@ -204,9 +205,11 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
     if what == "rencana":
         form_class, instance = PlanForm, plan or StrategicPlan(
             agency=page.agency, start_year=year, end_year=year + 4, name=f"Renstra {year}–{year + 4}")
-        title = "Rencana strategis"
+        title = gettext("Rencana strategis")
     elif plan is None:
-        raise Http404(gettext("Belum ada Renstra untuk tahun ini."))
+        raise Http404(gettext("Belum ada Renstra yang mencakup tahun ini. Buat Renstra dari halaman Renstra "
+                        "(operator atau kepala perangkat daerah), atau minta admin pemerintah "
+                        "daerah mengimpornya."))
     elif what == "tujuan":
         form_class = GoalForm
         instance = get_object_or_404(Goal, pk=pk, strategic_plan=plan) if pk else Goal(strategic_plan=plan)
@@ -229,10 +232,10 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
             instance = Indicator(strategic_plan=plan, subject="objective", objective=get_object_or_404(
                 Objective, pk=parent, goal__strategic_plan=plan))
         else:
-            raise Http404(gettext("Indikator tidak dikenal."))
+            raise Http404(gettext("Indikator tidak dikenal; buka indikatornya dari halaman Renstra."))
         title = "Indikator"
     else:
-        raise Http404(gettext("Bagian Renstra tidak dikenal."))
+        raise Http404(gettext("Bagian Renstra tidak dikenal; buka dari halaman Renstra."))
     target_plan = plan if isinstance(instance, Indicator) else None
     years = list(range(target_plan.start_year, target_plan.end_year + 1)) if target_plan else []
     stored_targets = ({t.year: t for t in instance.targets.all()}
@@ -257,7 +260,7 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
                     if isinstance(saved, Indicator):
                         _save_targets(request, saved, years, typed_targets, target_errors)
                     if target_errors:
-                        raise UserError("Target belum tersimpan; periksa isian per tahun.")
+                        raise UserError(gettext("Target belum tersimpan; periksa isian per tahun."))
                 return redirect(_home(page) + (f"#indikator-{saved.pk}" if isinstance(saved, Indicator) else ""))
             except UserError as exc:
                 error = exc.text()
@@ -346,7 +349,9 @@ def delete(request: HttpRequest, agency_code: str, year: int, what: str, pk: int
     require_edit(page)
     plan = _plan_for(page)
     if plan is None:
-        raise Http404(gettext("Belum ada Renstra untuk tahun ini."))
+        raise Http404(gettext("Belum ada Renstra yang mencakup tahun ini. Buat Renstra dari halaman Renstra "
+                        "(operator atau kepala perangkat daerah), atau minta admin pemerintah "
+                        "daerah mengimpornya."))
     instance: Goal | Objective | Indicator
     problem = ""
     if what == "tujuan":
@@ -362,7 +367,7 @@ def delete(request: HttpRequest, agency_code: str, year: int, what: str, pk: int
         if IndicatorRealisation.objects.filter(indicator=instance).exists():
             problem = gettext("Indikator ini sudah memiliki realisasi; indikator tidak dapat dihapus.")
     else:
-        raise Http404(gettext("Bagian Renstra tidak dikenal."))
+        raise Http404(gettext("Bagian Renstra tidak dikenal; buka dari halaman Renstra."))
     if not problem:
         try:
             with transaction.atomic(), audit_context(

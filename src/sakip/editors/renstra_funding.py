@@ -122,7 +122,7 @@ def funding(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
                     if key not in request.POST:
                         continue
                     row.typed = request.POST[key].strip()
-                    where = f"Pagu akhir periode {code}"
+                    where = gettext("Pagu akhir periode %(code)s") % {"code": code}
                     try:
                         amount = read_money(row.typed, where)
                         stored = RenstraFunding.objects.filter(strategic_plan=plan, code=code).first()

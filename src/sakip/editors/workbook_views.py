@@ -23,9 +23,9 @@ SESSION_KEY = "editors_uploads"
 def _kind(request: HttpRequest, agency_code: str, year: int, key: str,
           quarter: int) -> tuple[Page, workbook.Kind]:
     if key not in workbook.KINDS:
-        raise Http404(_("Jenis buku kerja tidak dikenal."))
+        raise Http404(_("Jenis buku kerja tidak dikenal; pilih buku kerja dari halaman Excel."))
     if key == "realisasi" and quarter not in (1, 2, 3, 4):
-        raise Http404(_("Triwulan harus 1–4."))
+        raise Http404(_("Triwulan harus 1–4; pilih triwulan dari halaman Excel."))
     if key == "renja":
         quarter = 0
     cls = workbook.KINDS[key]
@@ -76,7 +76,7 @@ def upload(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     try:
         quarter = int(request.POST.get("quarter") or 0)
     except ValueError as exc:
-        raise Http404(_("Triwulan tidak dikenal.")) from exc
+        raise Http404(_("Triwulan tidak dikenal; pilih triwulan dari halaman Excel.")) from exc
     page, kind = _kind(request, agency_code, year, key, quarter)
     require_edit(page)
     context = _context(request, page) | {"kind": kind}

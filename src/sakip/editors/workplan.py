@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -107,7 +108,8 @@ class Grid:
 def chosen_version(request: HttpRequest) -> str:
     version = request.GET.get("versi") or request.POST.get("versi") or "apbd"
     if version not in VERSIONS:
-        raise Http404("Versi pagu tidak dikenal.")
+        raise Http404(gettext("Versi pagu tidak dikenal; pilih versi dari daftar “Versi pagu” di "
+                              "halaman Renja."))
     return version
 
 
@@ -243,16 +245,16 @@ def save_line(request: HttpRequest, agency_code: str, year: int, line_id: int) -
             request.user, reason=f"Renja {year}: baris {line.code} disunting"
         ):
             check_fresh(line, {n: request.POST.get(f"orig_{n}", "") for n in LINE_FIELDS
-                               if f"orig_{n}" in request.POST}, f"Baris {line.code}")
+                               if f"orig_{n}" in request.POST}, gettext("Baris %(code)s") % {"code": line.code})
             for col in (version, FORECAST):
                 text = typed[col].strip()
                 where = f"{line.code} — {label[col]}"
                 if line.level != Level.SUB_ACTIVITY:
                     if text:
                         raise UserError(
-                            "Pagu hanya dicatat pada sub kegiatan; pagu "
-                            f"{line.get_level_display().lower()} dihitung dari jumlah sub "
-                            "kegiatannya.", where=where, hint="Kosongkan sel ini.",
+                            gettext("Pagu hanya dicatat pada sub kegiatan; pagu program dan kegiatan "
+                                    "dihitung dari jumlah sub kegiatannya."),
+                            where=where, hint=gettext("Kosongkan sel ini."),
                         )
                     continue
                 if f"amount_{col}" not in request.POST:
@@ -261,15 +263,16 @@ def save_line(request: HttpRequest, agency_code: str, year: int, line_id: int) -
                 alloc = BudgetAllocation.objects.filter(line=line, version=col).first()
                 original = request.POST.get(f"orig_amount_{col}", "")
                 check_fresh(alloc, {"__row__": ABSENT} if original == ABSENT else {"amount": original},
-                            f"Pagu {where}")
+                            gettext("Pagu %(where)s") % {"where": where})
                 if amount is None:
                     if alloc is not None:
                         alloc.delete()
                 elif alloc is None:
                     if original != ABSENT:
                         raise UserError(
-                            f"Pagu {where} telah dihapus oleh pengguna lain sejak Anda membuka "
-                            "halaman.", hint="Muat ulang halaman untuk melihat nilai terbaru.",
+                            gettext("Pagu %(where)s telah dihapus oleh pengguna lain sejak Anda "
+                                    "membuka halaman.") % {"where": where},
+                            hint=gettext("Muat ulang halaman untuk melihat nilai terbaru."),
                         )
                     BudgetAllocation.objects.create(line=line, version=col, amount=amount)
                 elif alloc.amount != amount:
@@ -328,12 +331,15 @@ def save_target(request: HttpRequest, agency_code: str, year: int, indicator_id:
     indicator = get_object_or_404(Indicator, pk=indicator_id, strategic_plan__agency=page.agency)
     version = chosen_version(request)
     name = _target_field(version)
-    label = f"Target {'perubahan ' if name == 'revised_value' else ''}{year} “{indicator.name}”"
+    revised = name == "revised_value"
+    label = (gettext("Target perubahan %(year)s “%(name)s”") if revised
+             else gettext("Target %(year)s “%(name)s”")) % {"year": year, "name": indicator.name}
     text = request.POST.get("target", "")
     error = ""
     try:
         with transaction.atomic(), audit_context(
-            request.user, reason=f"{label.split(' “')[0]} indikator {indicator.code} disunting"
+            request.user,
+            reason=f"Target {'perubahan ' if revised else ''}{year} indikator {indicator.code} disunting",
         ):
             value = read_decimal(text, label)
             target = IndicatorTarget.objects.filter(indicator=indicator, year=year).first()
@@ -361,7 +367,8 @@ def search_nomenclature(request: HttpRequest, agency_code: str, year: int) -> Ht
     page = _page(request, agency_code, year)
     work_plan = _work_plan(page)
     if work_plan is None:
-        raise Http404("Belum ada rencana kerja.")
+        raise Http404(gettext("Belum ada rencana kerja untuk tahun ini. Buka halaman Renja "
+                              "(Rencana kerja & pagu) untuk membuatnya."))
     query = request.GET.get("q", "").strip()
     entries: list[NomenclatureEntry] = []
     if len(query) >= 2:
@@ -387,7 +394,8 @@ def add_line(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     require_edit(page)
     work_plan = _work_plan(page)
     if work_plan is None:
-        raise Http404("Belum ada rencana kerja.")
+        raise Http404(gettext("Belum ada rencana kerja untuk tahun ini. Buka halaman Renja "
+                              "(Rencana kerja & pagu) untuk membuatnya."))
     entry = get_object_or_404(NomenclatureEntry, edition=work_plan.edition, code=request.POST.get("code", ""))
     try:
         chain = _chain(work_plan.edition, entry)
@@ -418,15 +426,17 @@ def _chain(edition: NomenclatureEdition, entry: NomenclatureEntry) -> list[Nomen
     try:
         code = normalise_code(entry.code)
     except CodeError as exc:
-        raise UserError(f"Kode {entry.code} tidak terbaca: {exc}") from exc
+        raise UserError(gettext("Kode %(code)s tidak terbaca: %(why)s") % {"code": entry.code, "why": exc},
+                        hint=gettext("Minta admin daerah memeriksa nomenklatur.")) from exc
     wanted = [str(a) for a in code.ancestors() if a.level >= Level.PROGRAM]
     known = {e.code: e for e in NomenclatureEntry.objects.filter(edition=edition, code__in=wanted)}
     chain = []
     for ancestor in reversed(wanted):
         if ancestor not in known:
             raise UserError(
-                f"Induk {ancestor} dari {entry.code} tidak ada pada nomenklatur {edition.name}.",
-                hint="Minta admin daerah melengkapi nomenklatur.",
+                gettext("Induk %(parent)s dari %(code)s tidak ada pada nomenklatur %(edition)s.")
+                % {"parent": ancestor, "code": entry.code, "edition": edition.name},
+                hint=gettext("Minta admin daerah melengkapi nomenklatur."),
             )
         chain.append(known[ancestor])
     chain.append(entry)

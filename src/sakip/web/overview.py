@@ -22,9 +22,9 @@ from sakip.web import access, datacache
 from sakip.workflow.models import DocumentStatus
 
 State = DocumentStatus.State
-COLUMNS = [("renja", 0, "Renja"), ("pk", 0, "PK"), ("realisation", 1, "TW I"),
-           ("realisation", 2, "TW II"), ("realisation", 3, "TW III"),
-           ("realisation", 4, "TW IV"), ("lkjip", 0, "LKjIP")]
+COLUMNS = [("renja", 0, "Renja"), ("pk", 0, "PK"), ("realisation", 1, gettext_lazy("TW I")),
+           ("realisation", 2, gettext_lazy("TW II")), ("realisation", 3, gettext_lazy("TW III")),
+           ("realisation", 4, gettext_lazy("TW IV")), ("lkjip", 0, "LKjIP")]
 STATE_LABELS = dict(State.choices)
 #: Short names for the narrow status columns (the full name is the badge's title).
 SHORT = {State.DRAFT: gettext_lazy("Draf"), State.SUBMITTED: gettext_lazy("Diajukan"),
@@ -69,7 +69,7 @@ def _row(agency: Agency, year: int, internal: bool, published: bool,
         absorption=absorption,
     )
     threshold = ay.settings.absorption_threshold
-    returned = [label for (d, q, label), (s, _) in zip(COLUMNS, column_states, strict=True) if s == State.RETURNED]
+    returned = [str(label) for (d, q, label), (s, _) in zip(COLUMNS, column_states, strict=True) if s == State.RETURNED]
     if internal and returned:
         row.reasons.append(gettext("dikembalikan: %(documents)s") % {"documents": ", ".join(returned)})
     if absorption is not None and absorption.rounded is not None and absorption.rounded < threshold:

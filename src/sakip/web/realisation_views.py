@@ -325,7 +325,7 @@ def _money(amount: int | None) -> str:
 
 def _agency_for(request: HttpRequest, agency_code: str, quarter: int) -> Agency | HttpResponse:
     if quarter not in realisation.QUARTER_NAMES:
-        raise Http404(_("Triwulan harus 1–4."))
+        raise Http404(_("Triwulan harus 1–4; pilih triwulan dari halaman realisasi."))
     return internal_agency(request, agency_code)
 
 
@@ -363,7 +363,7 @@ def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
         return found
     agency = found
     if kind not in ("indicator", "spending"):
-        raise Http404(_("Jenis isian tidak dikenal."))
+        raise Http404(_("Jenis isian tidak dikenal; muat ulang halaman realisasi."))
     if request.META.get("CONTENT_LENGTH", "0").isdigit() and int(request.META["CONTENT_LENGTH"]) > realisation.MAX_EVIDENCE_BYTES + 100_000:
         return _refuse_too_large(request, agency, year, quarter, kind, item_id)
     data = {k: request.POST.get(k, "") for k in (*realisation.INDICATOR_FIELDS, *realisation.SPENDING_FIELDS)}
@@ -387,7 +387,7 @@ def save_item(request: HttpRequest, agency_code: str, year: int, quarter: int,
     except UserError as refused:
         items = (indicator_items if kind == "indicator" else spending_items)(agency, year, quarter, only=item_id)
         if not items:
-            raise Http404(_("Tidak ditemukan.")) from None
+            raise Http404(_("Isian tidak ditemukan; muat ulang halaman realisasi.")) from None
         item = items[0]
         errors = getattr(refused, "errors", None) or {"": refused.text()}
         if isinstance(refused, StaleEdit):
@@ -429,7 +429,7 @@ def _refuse_too_large(request: HttpRequest, agency: Agency, year: int, quarter: 
         items = (indicator_items if kind == "indicator" else spending_items)(
             agency, year, quarter, only=item_id)
         if not items:
-            raise Http404(_("Tidak ditemukan."))
+            raise Http404(_("Isian tidak ditemukan; muat ulang halaman realisasi."))
         items[0].errors = {"": text}
         return _item_partial(request, agency, year, quarter, items[0], status=413)
     messages.error(request, text)
@@ -447,14 +447,16 @@ def evidence_file(request: HttpRequest, evidence_id: int) -> HttpResponseBase:
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        raise Http404(_("Berkas tidak tersedia untuk akun Anda."))
+        raise Http404(_("Berkas tidak tersedia untuk akun Anda; masuk dengan akun perangkat "
+                        "daerah pemilik bukti ini."))
     stored_name = ev.file.name or ""
     ext = "." + stored_name.rsplit(".", 1)[-1].lower() if "." in stored_name else ""
     content_type = realisation.EVIDENCE_TYPES.get(ext, ("application/octet-stream", ()))[0]
     try:
         handle = ev.file.open("rb")
     except FileNotFoundError:
-        raise Http404(_("Berkas sudah tidak ada di server.")) from None
+        raise Http404(_("Berkas sudah tidak ada di server; unggah ulang buktinya di halaman "
+                        "realisasi.")) from None
     response = FileResponse(handle, as_attachment=True, filename=ev.original_name,
                             content_type=content_type)
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

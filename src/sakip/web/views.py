@@ -40,7 +40,8 @@ def dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
     if not access.can_view(request.user, agency, year):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda."))
+        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda. Masuk dengan akun perangkat daerah ini, atau "
+              "minta admin pemerintah daerah menambahkan peran Anda."))
     ay = datacache.load(agency, year)
     # The page body is rendered once per loaded agency-year ({% memo %} in the template): the
     # figures are computed only when it is rendered (SimpleLazyObject).

@@ -84,7 +84,8 @@ def internal_agency(request: HttpRequest, agency_code: str) -> Agency | HttpResp
     if not access.sees_internal(request.user, agency):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda."))
+        raise Http404(gettext("Data ini tidak tersedia untuk akun Anda. Masuk dengan akun perangkat daerah ini, atau "
+              "minta admin pemerintah daerah menambahkan peran Anda."))
     return agency
 
 

@@ -174,7 +174,7 @@ def record(
     base = {
         "content_type": ContentType.objects.get_for_model(type(instance)),
         "object_id": instance.pk,
-        "object_repr": str(instance)[:300],
+        "object_repr": _indonesian_repr(instance),
         "agency_id": _agency_id(instance),
         "action": action,
         "user_id": ctx.user_id if ctx else None,
@@ -206,6 +206,15 @@ def connect() -> None:
         post_save.connect(_saved, sender=model, dispatch_uid=f"audit-save-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"audit-del-{model.__name__}")
     _connected = True
+
+
+def _indonesian_repr(instance: models.Model) -> str:
+    """How the trail names the object: stored data, so in Indonesian whatever the interface
+    language (a __str__ may show a choice label)."""
+    from django.utils import translation
+
+    with translation.override("id"):
+        return str(instance)[:300]
 
 
 class StaleEdit(UserError):

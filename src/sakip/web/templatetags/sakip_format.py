@@ -45,3 +45,20 @@ def badge(label: str) -> str:
     if label in warn:
         return "warn"
     return "bad"
+
+
+@register.filter
+def ui_label(text: object) -> str:
+    """A label the rules produce as data (scale class, scale name), in the interface language."""
+    from sakip.web.labels import rule_label
+
+    return rule_label(text)
+
+
+@register.filter
+def ui_reason(text: object) -> str:
+    """A reason the rules produce as data (“dikecualikan: …”, “belum ada realisasi”), in the
+    interface language."""
+    from sakip.web.labels import rule_reason
+
+    return rule_reason(text)
