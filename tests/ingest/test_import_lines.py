@@ -114,6 +114,30 @@ def test_a_second_import_changes_nothing_and_conflicts_need_replace(empty_agency
     assert any(c.old_value == "135" and c.new_value == "134" for c in trail)
 
 
+def test_a_reworded_indicator_is_the_stored_one_of_its_line(empty_agency, capsys):
+    """Two indicators stored for kegiatan 1.06.02.2.03; the one named like the document's
+    ("Jumlah PSKS aktif") was reworded by hand: the document's is matched to it, the wording is
+    listed as a conflict, no third indicator is created."""
+    from sakip.planning.models import Indicator
+
+    assert _import() == 0
+    stored = Indicator.objects.get(strategic_plan__agency__code="uji", code="1.06.02.2.03")
+    stored.name = "Jumlah PSKS yang aktif"
+    stored.save()
+    Indicator.objects.create(
+        strategic_plan=stored.strategic_plan, subject=stored.subject, code=stored.code,
+        name="Jumlah lembaga kesejahteraan sosial yang dibina", order=99,
+    )
+    capsys.readouterr()
+    assert _import("--dry-run") == 1
+    out = capsys.readouterr().out
+    assert "indikator 1.06.02.2.03: nama tersimpan 'Jumlah PSKS yang aktif', dokumen 'Jumlah PSKS aktif'" in out
+    assert "akan dibuat" not in out
+    assert _import("--replace") == 0
+    names = sorted(Indicator.objects.filter(code="1.06.02.2.03").values_list("name", flat=True))
+    assert names == ["Jumlah PSKS aktif", "Jumlah lembaga kesejahteraan sosial yang dibina"]
+
+
 def test_dry_run_lists_line_realisations_and_writes_nothing(empty_agency, capsys):
     from sakip.monitoring.models import IndicatorRealisation
 

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING
 from sakip.common.errors import UserError
 from sakip.ingest.agreement import AgreementPlan, build_agreements
 from sakip.ingest.checks import SOFTWARE_WORD, Report, money_triplets
-from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
+from sakip.ingest.goals import (
+    Fact,
+    StrategyPlan,
+    build_strategy,
+    name_key,
+    renstra_period,
+    similarity,
+)
 from sakip.ingest.lines import LineIndicator, read_line_figures, several_numbers
 from sakip.ingest.recognise import Column, Row, Table, infer_polarity, norm
 from sakip.rules.codes import Level
@@ -666,8 +673,9 @@ def apply_line_indicators(
     per year (inside the caller's transaction); returns them by (code, name). The import of a
     document and the demo loaders both write line indicators through here.
 
-    An indicator is matched to a stored one of the same code by its name (one stored and one
-    read for a code: the same indicator, a different name is a conflict). A different target
+    An indicator is matched to a stored one of the same code by its name, else by the closest
+    name of that code (or the code's only one when one is read); a different name is a
+    conflict. A different target
     or realisation is a conflict, only overwritten with ``replace``; printed achievements are
     never stored."""
     from sakip.monitoring import models as mon
@@ -686,11 +694,17 @@ def apply_line_indicators(
     for item in items:
         per_code[item.code] = per_code.get(item.code, 0) + 1
     result: dict[tuple[str, str], pm.Indicator] = {}
+    taken: set[int] = set()  # stored indicators already matched to an item
     for order, item in enumerate(items):
-        same = stored.get(item.code, [])
+        same = [i for i in stored.get(item.code, []) if i.id not in taken]
         indicator = next((i for i in same if name_key(i.name) == name_key(item.name)), None)
-        if indicator is None and len(same) == 1 and per_code[item.code] == 1:
-            indicator = same[0]
+        if indicator is None and same:
+            # reworded ("Jumlah PSKS aktif" / "Jumlah PSKS yang aktif"): the closest of the code's
+            # indicators, or the code's only one when the document prints one for it
+            best = max(same, key=lambda i: similarity(i.name, item.name))
+            if similarity(best.name, item.name) >= 0.6 or (len(same) == 1 and per_code[item.code] == 1):
+                indicator = best
+        if indicator is not None and name_key(indicator.name) != name_key(item.name):
             outcome.conflicts.append(f"indikator {item.code}: nama tersimpan '{indicator.name}', dokumen '{item.name}'")
             if replace:
                 indicator.name = item.name
@@ -712,6 +726,7 @@ def apply_line_indicators(
             outcome.count("indikator")
         else:
             outcome.unchanged += 1
+        taken.add(indicator.id)
         result[(item.code, item.name)] = indicator
         for year, fact in sorted(item.targets.items()):
             target = targets.get((indicator.id, year))

@@ -171,7 +171,9 @@ def _operands(row: Row, figures: _Figures, realised: Fact, skip: set[int]) -> tu
             if top is None or not bottom:
                 continue
             # the operands reproduce the printed realisation to its last printed place
-            if abs(top * 100 / bottom - realised.value) <= Decimal("0.01"):
+            exponent = realised.value.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            if abs(top * 100 / bottom - realised.value) <= Decimal(5) / 10 ** (places + 1):
                 return top, bottom
     return None, None
 
