@@ -781,7 +781,9 @@ def apply_agreements(
 ) -> None:
     """The Perjanjian Kinerja of the year per version with its items (indicator and target),
     matched to what is stored by indicator; a different target is a conflict, only overwritten
-    with ``replace``. Items stored but not printed are left as they are."""
+    with ``replace``. Items stored but not printed are left as they are. An agreement already
+    stored (the demo loader creates it with its signatories first) receives the items. The
+    import of a document and the demo loader both write PK items through here."""
     from sakip.planning import models as pm
 
     for plan in agreements:
@@ -803,7 +805,7 @@ def apply_agreements(
             if item is None:
                 stored[indicator.id] = pm.AgreementItem.objects.create(
                     agreement=agreement, indicator=indicator, target_value=fact.value,
-                    target_level=fact.level[:40], order=order,
+                    target_level=fact.level[:40], order=order if row.order is None else row.order,
                 )
                 outcome.count("butir perjanjian kinerja", f"{label.lower()}: {row.indicator.number} {indicator.name} target {fact.show()}")
             elif not _same(item.target_value, item.target_level, fact):
