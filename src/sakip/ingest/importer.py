@@ -36,6 +36,7 @@ from sakip.ingest.recognise import Column, Row, Table, infer_polarity, norm
 from sakip.rules.codes import Level
 
 if TYPE_CHECKING:
+    from sakip.monitoring import models as mon
     from sakip.organisations.models import Agency
     from sakip.planning import models as pm
 
@@ -497,6 +498,39 @@ def _stored(value: Decimal | None, level: str, upper: Decimal | None = None) -> 
     return Fact(value, level or "", upper).show()
 
 
+def _reconcile_target(target: pm.IndicatorTarget, fact: Fact, what: str, outcome: Outcome, replace: bool,
+                      printed: str = "") -> None:
+    """A stored target against the document's: unchanged, or a listed conflict that only
+    --replace overwrites. `what` names it ("1.06.01 target 2024")."""
+    if _same(target.value, target.level, fact, target.upper):
+        outcome.unchanged += 1
+        return
+    outcome.conflicts.append(
+        f"{what}: tersimpan {_stored(target.value, target.level, target.upper)}, dokumen {fact.show()}{printed}")
+    if replace:
+        target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
+        target.save()
+        outcome.changed.append(what)
+
+
+def _reconcile_realisation(realisation: mon.IndicatorRealisation, fact: Fact, what: str, outcome: Outcome,
+                           replace: bool, printed: str = "",
+                           operands: tuple[Decimal | None, Decimal | None] = (None, None)) -> None:
+    """A stored yearly realisation against the document's, like `_reconcile_target`; printed
+    operands replace the stored ones only when there are some."""
+    if _same(realisation.value, realisation.level, fact):
+        outcome.unchanged += 1
+        return
+    outcome.conflicts.append(
+        f"{what}: tersimpan {_stored(realisation.value, realisation.level)}, dokumen {fact.show()}{printed}")
+    if replace:
+        realisation.value, realisation.level = fact.value, fact.level[:40]
+        if operands[0] is not None:
+            realisation.numerator, realisation.denominator = operands
+        realisation.save()
+        outcome.changed.append(what)
+
+
 def apply_strategy(
     strategy: StrategyPlan, strategic_plan: pm.StrategicPlan, outcome: Outcome, *, replace: bool, path: str
 ) -> dict[str, pm.Indicator]:
@@ -611,17 +645,8 @@ def apply_strategy(
                     indicator=indicator, year=year, value=fact.value, upper=fact.upper, level=fact.level[:40]
                 )
                 outcome.count("target indikator tujuan/sasaran")
-            elif not _same(target.value, target.level, fact, target.upper):
-                outcome.conflicts.append(
-                    f"{label} target {year}: tersimpan {_stored(target.value, target.level, target.upper)}, "
-                    f"dokumen {fact.show()}"
-                )
-                if replace:
-                    target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
-                    target.save()
-                    outcome.changed.append(f"{label} target {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_target(target, fact, f"{label} target {year}", outcome, replace)
         realised = {
             r.year: r
             for r in mon.IndicatorRealisation.objects.filter(indicator=indicator, period=mon.Period.YEAR)
@@ -636,17 +661,8 @@ def apply_strategy(
                     note=i_item.realisation_notes.get(year) or f"Diimpor dari {path}",
                 )
                 outcome.count("realisasi indikator tujuan/sasaran")
-            elif not _same(realisation.value, realisation.level, fact):
-                outcome.conflicts.append(
-                    f"{label} realisasi {year}: tersimpan {_stored(realisation.value, realisation.level)}, "
-                    f"dokumen {fact.show()}"
-                )
-                if replace:
-                    realisation.value, realisation.level = fact.value, fact.level[:40]
-                    realisation.save()
-                    outcome.changed.append(f"{label} realisasi {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_realisation(realisation, fact, f"{label} realisasi {year}", outcome, replace)
         by_number[i_item.number] = indicator
     return by_number
 
@@ -738,17 +754,9 @@ def apply_line_indicators(
                 )
                 targets[(indicator.id, year)] = target
                 outcome.count("target indikator")
-            elif not _same(target.value, target.level, fact, target.upper):
-                outcome.conflicts.append(
-                    f"{item.code} target {year}: tersimpan {_stored(target.value, target.level, target.upper)}, "
-                    f"dokumen {fact.show()}" + _printed(item.target_texts.get(year, ""), fact)
-                )
-                if replace:
-                    target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
-                    target.save()
-                    outcome.changed.append(f"{item.code} target {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_target(target, fact, f"{item.code} target {year}", outcome, replace,
+                                  _printed(item.target_texts.get(year, ""), fact))
         for year, fact in sorted(item.realisations.items()):
             realisation = realised.get((indicator.id, year))
             numerator, denominator = item.operands.get(year, (None, None))
@@ -759,20 +767,10 @@ def apply_line_indicators(
                     level=fact.level[:40], numerator=numerator, denominator=denominator, note=note,
                 )
                 outcome.count("realisasi indikator")
-            elif not _same(realisation.value, realisation.level, fact):
-                outcome.conflicts.append(
-                    f"{item.code} realisasi indikator {year}: tersimpan "
-                    f"{_stored(realisation.value, realisation.level)}, dokumen {fact.show()}"
-                    + _printed(item.realisation_texts.get(year, ""), fact)
-                )
-                if replace:
-                    realisation.value, realisation.level = fact.value, fact.level[:40]
-                    if numerator is not None:
-                        realisation.numerator, realisation.denominator = numerator, denominator
-                    realisation.save()
-                    outcome.changed.append(f"{item.code} realisasi indikator {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_realisation(realisation, fact, f"{item.code} realisasi indikator {year}", outcome,
+                                       replace, _printed(item.realisation_texts.get(year, ""), fact),
+                                       (numerator, denominator))
     return result
 
 
