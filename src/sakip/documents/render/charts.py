@@ -222,7 +222,7 @@ def _draw_elsewhere(chart: Chart, dpi: int) -> bytes:
 
 def prepare(charts: Iterable[Chart], dpi: int = DPI) -> Prepared:
     """Make sure every chart is in the memory cache, drawing the missing ones now: the other
-    processes take them from the front of the list, this one from the back, so both are busy
+    processes take them from the front of the list, this one from the back, so all are busy
     until the list is done. The pictures are the same as `png()` would draw one by one."""
     pending: dict[str, Chart] = {}
     cached = 0
@@ -250,8 +250,10 @@ def prepare(charts: Iterable[Chart], dpi: int = DPI) -> Prepared:
     here = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         futures: list[Future[bytes]] = [pool.submit(_draw_elsewhere, chart, dpi) for _, chart in items]
-        for (key, chart), future in zip(reversed(items), reversed(futures), strict=True):
-            if future.cancel():  # not started by another process yet: draw it here
+        # The first chart of each worker stays theirs (a process just forked may not have
+        # started yet); from the back, this process draws every chart nobody has started.
+        for (key, chart), future in list(zip(items, futures, strict=True))[workers:][::-1]:
+            if future.cancel():
                 _store(key, draw_png(chart, dpi))
                 here += 1
         for (key, _), future in zip(items, futures, strict=True):
