@@ -163,7 +163,10 @@ def _pairs(catalog: Catalog) -> dict[object, object]:
     def text(value: object) -> object:  # Babel's .mo reader leaves a context as bytes
         return value.decode("utf-8") if isinstance(value, bytes) else value
 
-    return {(text(m.context), m.id): m.string for m in catalog if m.id and not m.fuzzy}
+    def plain(value: object) -> object:  # and a plural's forms as a list, the .po as a tuple
+        return tuple(value) if isinstance(value, list) else value
+
+    return {(text(m.context), plain(m.id)): plain(m.string) for m in catalog if m.id and not m.fuzzy}
 
 
 def problems() -> list[str]:
