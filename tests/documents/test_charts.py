@@ -100,17 +100,41 @@ def test_docx_and_pdf_embed_the_same_picture(home, drawn):
     assert images[0]["srcsize"][0] == round(charts.WIDTH_IN * charts.DPI)
 
 
-def test_prepare_draws_missing_charts_in_other_processes_same_pictures(home, monkeypatch):
-    monkeypatch.setenv("SAKIP_CHART_CACHE", "0")
-    monkeypatch.setenv("SAKIP_CHART_WORKERS", "1")
-    pictures = [chart(values=(f"9{k}.5", "64.5")) for k in range(6)]
-    done = charts.prepare(pictures + pictures[:2])  # a repeated chart is drawn once
-    assert done.cached == 0 and done.drawn_here + done.drawn_elsewhere == 6
-    assert done.drawn_elsewhere >= 1 and done.drawn_here >= 1
-    # every picture is in memory and byte for byte what drawing it here gives
-    for c in pictures:
-        assert charts._memory[charts.cache_key(c, charts.DPI)] == charts.draw_png(c)
-    assert charts.prepare(pictures) == charts.Prepared(cached=6)
+PREPARE_IN_FRESH_PROCESS = """
+import hashlib, json
+from decimal import Decimal
+from sakip.documents.model import Chart, Series
+from sakip.documents.render import charts
+pictures = [Chart(id="g", caption="c", kind="line", categories=["2023", "2024"],
+                  series=[Series("Target", [Decimal("90"), Decimal("90")]),
+                          Series("Realisasi", [Decimal(f"9{k}.5"), Decimal("64.5")])], y_label="%")
+            for k in range(6)]
+done = charts.prepare(pictures + pictures[:2])  # a repeated chart is drawn once
+same = all(charts._memory[charts.cache_key(c, charts.DPI)] == charts.draw_png(c) for c in pictures)
+again = charts.prepare(pictures)
+print(json.dumps({"first": [done.cached, done.drawn_here, done.drawn_elsewhere], "same": same,
+                  "again": [again.cached, again.drawn_here, again.drawn_elsewhere]}))
+"""
+
+
+def test_prepare_draws_missing_charts_in_other_processes_same_pictures(tmp_path):
+    """In a fresh process (the test process may have other threads, e.g. a live server, and
+    then nothing is forked): the work is shared and the pictures are byte for byte those drawn
+    one by one."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SAKIP_HOME=str(tmp_path), SAKIP_CHART_CACHE="0", SAKIP_CHART_WORKERS="1")
+    out = subprocess.run([sys.executable, "-c", PREPARE_IN_FRESH_PROCESS], env=env, check=True,
+                         capture_output=True, text=True, timeout=120).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    cached, here, elsewhere = result["first"]
+    assert cached == 0 and here + elsewhere == 6
+    assert elsewhere >= 1 and here >= 1
+    assert result["same"] is True
+    assert result["again"] == [6, 0, 0]
 
 
 def test_prepare_draws_in_this_process_when_other_threads_run(home, monkeypatch):

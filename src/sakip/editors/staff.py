@@ -41,8 +41,26 @@ NAMES = ("group", "education")
 NEW_ROWS = 3
 
 
+class _Totals:
+    """L, P and L+P of six counts ordered (PNS, PPPK, honorer) × (L, P), by the report's rule."""
+
+    values: list[int | None]
+
+    @property
+    def male(self) -> int | None:
+        return total_count(self.values[0::2])
+
+    @property
+    def female(self) -> int | None:
+        return total_count(self.values[1::2])
+
+    @property
+    def total(self) -> int | None:
+        return total_count((self.male, self.female))
+
+
 @dataclass
-class StaffRow:
+class StaffRow(_Totals):
     """One row of the form: the stored values (or what was typed, after a refused save)."""
 
     key: str  # the row's id, or "baru1", "baru2" … for the blank rows
@@ -63,35 +81,11 @@ class StaffRow:
         """(field, text typed or stored, label) per count."""
         return list(zip(COUNTS, self.counts, _count_labels(), strict=True))
 
-    @property
-    def male(self) -> int | None:
-        return total_count(self.values[0::2])
-
-    @property
-    def female(self) -> int | None:
-        return total_count(self.values[1::2])
-
-    @property
-    def total(self) -> int | None:
-        return total_count((self.male, self.female))
-
 
 @dataclass
-class GroupTotal:
+class GroupTotal(_Totals):
     group: str
     values: list[int | None]
-
-    @property
-    def male(self) -> int | None:
-        return total_count(self.values[0::2])
-
-    @property
-    def female(self) -> int | None:
-        return total_count(self.values[1::2])
-
-    @property
-    def total(self) -> int | None:
-        return total_count((self.male, self.female))
 
 
 def _stored_rows(page: Page) -> list[StaffRow]:

@@ -3,10 +3,11 @@
 Facts only (ARCHITECTURE.md "store facts, derive figures"): the nomenclature lines of the
 work plan, the money of each *sub kegiatan* per budget version, the realised spending of each
 sub kegiatan, the indicators of the lines with their targets and realisations per printed year
-(sakip.ingest.lines), and the strategic plan's goals and objectives with their indicators,
-targets and realisations per year (sakip.ingest.goals). Parents' money, totals, percentages, achievements, averages, predikat
-and differences printed in the document are never stored: they were compared by the checks
-and are derived again from the facts.
+(sakip.ingest.lines), the strategic plan's goals and objectives with their indicators, targets
+and realisations per year (sakip.ingest.goals), and the Perjanjian Kinerja with its targets
+(sakip.ingest.agreement). Parents' money, totals, percentages, achievements, averages,
+predikat and differences printed in the document are never stored: they were compared by the
+checks and are derived again from the facts.
 
 The whole import runs in one transaction inside ``audit_context``; a dry run and an import
 that meets conflicting data (without ``--replace``) leave the database as it was.
@@ -20,6 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sakip.common.errors import UserError
+from sakip.ingest.agreement import AgreementPlan, build_agreements
 from sakip.ingest.checks import SOFTWARE_WORD, Report, money_triplets
 from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
 from sakip.ingest.lines import LineIndicator, read_line_figures
@@ -74,6 +76,7 @@ class ImportPlan:
     strategy: StrategyPlan | None = None
     period: tuple[int, int] | None = None  # the Renstra period the document names
     indicators: list[LineIndicator] = field(default_factory=list)  # of the lines
+    agreements: list[AgreementPlan] = field(default_factory=list)  # Perjanjian Kinerja per version
 
     @property
     def sub_activities(self) -> list[LinePlan]:
@@ -186,6 +189,7 @@ def build_plan(report: Report, year: int) -> ImportPlan:
         plan.period = plan.period or plan.strategy.period
     goal_names = {name_key(i.name) for i in plan.strategy.indicators} if plan.strategy else set()
     read_line_figures(plan.indicators, report.tables, plan.notes, goal_names)
+    plan.agreements = build_agreements(report.tables, plan.strategy, year, plan.notes)
     if not plan.lines and plan.strategy is None:
         raise UserError(
             "tidak ada tabel program/kegiatan/sub kegiatan berkode, maupun tabel tujuan/sasaran "
@@ -305,7 +309,8 @@ def apply_plan(
                 apply_lines(plan, agency, outcome, replace=replace, path=path)
             if plan.strategy is not None:
                 strategic_plan = _strategic_plan(plan, agency, outcome)
-                apply_strategy(plan.strategy, strategic_plan, outcome, replace=replace, path=path)
+                by_number = apply_strategy(plan.strategy, strategic_plan, outcome, replace=replace, path=path)
+                apply_agreements(plan.agreements, by_number, agency, plan.year, outcome, replace=replace)
             _indicators(plan, agency, outcome, replace, path=path)
             if outcome.conflicts and not replace:
                 raise _Rollback
@@ -751,3 +756,47 @@ def apply_line_indicators(
             else:
                 outcome.unchanged += 1
     return result
+
+
+def apply_agreements(
+    agreements: list[AgreementPlan], indicators: dict[str, pm.Indicator], agency: Agency, year: int,
+    outcome: Outcome, *, replace: bool,
+) -> None:
+    """The Perjanjian Kinerja of the year per version with its items (indicator and target),
+    matched to what is stored by indicator; a different target is a conflict, only overwritten
+    with ``replace``. Items stored but not printed are left as they are."""
+    from sakip.planning import models as pm
+
+    for plan in agreements:
+        # a revision follows the revised budget (APBD Perubahan)
+        agreement, created = pm.PerformanceAgreement.objects.get_or_create(
+            agency=agency, year=year, version=plan.version,
+            defaults={"budget_version": "apbd_p" if plan.version == "revised" else "apbd"},
+        )
+        label = f"{agreement.get_version_display()} {year}"
+        if created:
+            outcome.count("perjanjian kinerja", f"{label.lower()} (dari {plan.source})")
+        stored = {item.indicator_id: item for item in agreement.items.all()}
+        for order, row in enumerate(plan.rows):
+            indicator = indicators.get(row.indicator.number)
+            if indicator is None:
+                continue
+            fact = row.target
+            item = stored.get(indicator.id)
+            if item is None:
+                stored[indicator.id] = pm.AgreementItem.objects.create(
+                    agreement=agreement, indicator=indicator, target_value=fact.value,
+                    target_level=fact.level[:40], order=order,
+                )
+                outcome.count("butir perjanjian kinerja", f"{label.lower()}: {row.indicator.number} {indicator.name} target {fact.show()}")
+            elif not _same(item.target_value, item.target_level, fact):
+                outcome.conflicts.append(
+                    f"{label} indikator {row.indicator.number} target: tersimpan "
+                    f"{_stored(item.target_value, item.target_level)}, dokumen {fact.show()}" + _printed(row.printed, fact)
+                )
+                if replace:
+                    item.target_value, item.target_level = fact.value, fact.level[:40]
+                    item.save()
+                    outcome.changed.append(f"{label} indikator {row.indicator.number} target")
+            else:
+                outcome.unchanged += 1

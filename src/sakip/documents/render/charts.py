@@ -12,12 +12,10 @@ fork (see `_workers`)."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import multiprocessing
 import os
-import tempfile
 import textwrap
 import threading
 from collections import OrderedDict
@@ -36,6 +34,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 from matplotlib.transforms import offset_copy  # noqa: E402
 
+from sakip.common import filecache  # noqa: E402
 from sakip.documents.model import Chart  # noqa: E402
 from sakip.rules.numbers import format_number  # noqa: E402
 
@@ -287,45 +286,18 @@ def _remember(key: str, data: bytes) -> None:
 
 def cache_dir() -> Path | None:
     """var/cache/charts under SAKIP_HOME; None when disabled (SAKIP_CHART_CACHE=0)."""
-    if os.environ.get("SAKIP_CHART_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
-        return None
-    from sakip import config
-
-    return config.var_dir() / "cache" / "charts"
+    return filecache.folder("charts", "SAKIP_CHART_CACHE")
 
 
 def _read_disk(key: str) -> bytes | None:
     folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        data = (folder / f"{key}.png").read_bytes()
-    except OSError:
-        return None
-    return data if data.startswith(b"\x89PNG") else None
+    return None if folder is None else filecache.read(folder / f"{key}.png", b"\x89PNG")
 
 
 def _write_disk(key: str, data: bytes) -> None:
-    """Written under a temporary name and renamed, so a reader never sees half a file; the
-    oldest files go once there are more than DISK_ENTRIES. A cache that cannot be written
-    (read-only disk, full disk) is simply not used."""
     folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, folder / f"{key}.png")
-        entries = [e for e in os.scandir(folder) if e.name.endswith(".png")]
-        if len(entries) > DISK_ENTRIES:
-            entries.sort(key=lambda e: e.stat().st_mtime)
-            for old in entries[: len(entries) - DISK_ENTRIES]:
-                with contextlib.suppress(OSError):
-                    os.unlink(old.path)
-    except OSError:
-        return
+    if folder is not None:
+        filecache.write(folder / f"{key}.png", data, DISK_ENTRIES)
 
 
 def clear_memory() -> None:

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from sakip.common import filecache
 from sakip.documents.model import Document
 from sakip.documents.render.html import IMAGE_SCHEME, to_html
 
@@ -48,23 +49,24 @@ def render_pdf(document: Document) -> bytes:
 
 
 def cache_key(html: str, images: dict[str, bytes]) -> str:
-    import weasyprint
-
+    # the installed version from its metadata: importing WeasyPrint itself takes a third of a
+    # second, more than serving a cached file
     digest = hashlib.sha256()
-    digest.update(f"weasyprint {weasyprint.__version__}\n".encode())
+    digest.update(f"weasyprint {_engine_version()}\n".encode())
     digest.update(html.encode("utf-8"))
     for name in sorted(images):
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(images[name]).digest())
     return digest.hexdigest()
 
 
+@functools.cache
+def _engine_version() -> str:
+    return metadata.version("weasyprint")
+
+
 def cache_dir() -> Path | None:
     """var/cache/documents under SAKIP_HOME; None when switched off (SAKIP_DOCUMENT_CACHE=0)."""
-    if os.environ.get("SAKIP_DOCUMENT_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
-        return None
-    from sakip import config
-
-    return config.var_dir() / "cache" / "documents"
+    return filecache.folder("documents", "SAKIP_DOCUMENT_CACHE")
 
 
 def _weasyprint(html: str, images: dict[str, bytes]) -> bytes:
@@ -89,16 +91,8 @@ def _weasyprint(html: str, images: dict[str, bytes]) -> bytes:
 
 
 def _read(folder: Path, key: str) -> bytes | None:
-    try:
-        data = (folder / f"{key}.pdf").read_bytes()
-    except OSError:
-        return None
     # a file is renamed into place whole; anything else is not a PDF we wrote
-    if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(folder / f"{key}.pdf")  # recently used: the last to be pruned
-    return data
+    return filecache.read(folder / f"{key}.pdf", b"%PDF-", b"%%EOF")
 
 
 @contextlib.contextmanager
@@ -120,18 +114,4 @@ def _only_one_renders(folder: Path, key: str) -> Iterator[None]:
 
 
 def _write(folder: Path, key: str, data: bytes) -> None:
-    """Written under a temporary name and renamed; the oldest files go beyond CACHE_ENTRIES. A
-    cache that cannot be written (read-only or full disk) is simply not used."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, folder / f"{key}.pdf")
-        entries = [e for e in os.scandir(folder) if e.name.endswith(".pdf")]
-        if len(entries) > CACHE_ENTRIES:
-            entries.sort(key=lambda e: e.stat().st_mtime)
-            for old in entries[: len(entries) - CACHE_ENTRIES]:
-                with contextlib.suppress(OSError):
-                    os.unlink(old.path)
-    except OSError:
-        return
+    filecache.write(folder / f"{key}.pdf", data, CACHE_ENTRIES)
