@@ -268,3 +268,37 @@ def test_every_number_problem_of_the_rules_is_reworded(text):
     assert english.startswith(f"“{text}” is not a number")
     for word in ("bukan", "pemisah", "kelompok", "muncul", "tidak"):
         assert word not in english
+
+
+def test_workflow_refusals_in_english(people):
+    def move(client: Client, action: str, comment: str = "") -> str:
+        data = {"document": "pk", "quarter": 0, "action": action, "comment": comment}
+        response = client.post("/pd/belitung/2025/status/pindah/", data, follow=True)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    move(as_user(people["operator.belitung"], "en"), "submit")
+    html = move(as_user(people["bappeda.belitung"], "en"), "return", "  ")
+    assert "Action “Return” on Performance Agreement" in html and "needs a note" in html
+    assert "memerlukan catatan" not in html
+    html = move(as_user(people["operator.belitung"], "en"), "approve")
+    assert "cannot be taken on Performance Agreement" in html and "Ask a user with the right role" in html
+
+
+def test_renstra_money_reasons_in_english():
+    from decimal import Decimal
+
+    from sakip.rules.numbers import Figure
+    from sakip.rules.renja import renstra_money
+    from sakip.web.labels import rule_reason
+
+    missing = renstra_money(None, [("1.01.01.2.01", Figure(None, "x")), ("1.01.01.2.02", Figure(Decimal(5)))])
+    differs = renstra_money(7, [("1.01.01.2.01", Figure(Decimal(5)))])
+    summed = renstra_money(None, [("1.01.01.2.01", Figure(Decimal(5)))])
+    with translation.override("en"):
+        assert rule_reason(missing.reason) == ("Renstra end-of-period budget not filled in for 1 of its 2 "
+                                               "parts (1.01.01.2.01)")
+        assert rule_reason(differs.note) == "differs from the sum of its parts (5); the stated budget is used"
+        assert rule_reason(summed.note) == "sum of its parts"
+    with translation.override("id"):
+        assert rule_reason(missing.reason) == missing.reason

@@ -10,12 +10,14 @@ every scale name and every achievement flag is listed, and that each key is its 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sakip.rules import achievement, averages
+from sakip.rules import renja as rules_renja
 
 RULE_LABELS: dict[str, Promise] = {
     # the level of a row of the key indicator table (sakip.figures)
@@ -68,7 +70,21 @@ RULE_LABELS: dict[str, Promise] = {
     achievement.REASON_NO_REALISATION: _("belum ada realisasi"),
     achievement.REASON_AT_LEAST_100: _("capaian ≥ 100 (realisasi nol pada indikator negatif)"),
     averages.REASON_NOTHING_TO_AVERAGE: _("tidak dapat dihitung (tidak ada capaian yang dapat dirata-ratakan)"),
+    # the Renstra money of a line (sakip.rules.renja.renstra_money)
+    rules_renja.NO_RENSTRA_MONEY: _("pagu akhir periode Renstra belum diisi"),
+    "jumlah rinciannya": _("jumlah rinciannya"),
 }
+
+#: Reasons with figures or codes in them: (the rules' wording as a pattern, its re-wording).
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(re.escape(rules_renja.NO_RENSTRA_MONEY)
+                + r" untuk (?P<n>\d+) dari (?P<of>\d+) rinciannya \((?P<codes>.*)\)$"),
+     lambda m: gettext("pagu akhir periode Renstra belum diisi untuk %(n)s dari %(of)s rinciannya "
+                       "(%(codes)s)") % m.groupdict()),
+    (re.compile(r"^berbeda dari jumlah rinciannya \((?P<sum>[^)]*)\); dipakai pagu yang tercantum$"),
+     lambda m: gettext("berbeda dari jumlah rinciannya (%(sum)s); dipakai pagu yang tercantum")
+     % m.groupdict()),
+]
 
 _EXCLUDED = "dikecualikan: "
 _TRAILER = re.compile(r"^(?P<body>.*?)(?P<trailer> \(C(?: = [^)]*)?\))?$")
@@ -89,6 +105,10 @@ def rule_reason(text: object) -> str:
         return "" if text is None else str(text)
     if text in RULE_LABELS:
         return rule_label(text)
+    for pattern, reword in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return reword(match)
     if not text.startswith(_EXCLUDED):
         return text
     match = _TRAILER.match(text[len(_EXCLUDED):])
