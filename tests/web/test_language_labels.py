@@ -146,6 +146,7 @@ def test_dashboard_rule_labels_in_english(people):
         ("Kategori capaian kinerja (", "Performance achievement category ("),
         ("dikecualikan: capaian tidak wajar", "excluded: implausible achievement"),
         ("Tujuan 1<br>", "Goal 1<br>"),
+        ("per tahun (Tujuan 1) — ", "per tahun (Goal 1) — "),
     ])
     assert "indikator tidak tercapai" in indonesian and "indicators: not achieved" in english
 
@@ -302,3 +303,17 @@ def test_renstra_money_reasons_in_english():
         assert rule_reason(summed.note) == "sum of its parts"
     with translation.override("id"):
         assert rule_reason(missing.reason) == missing.reason
+
+
+@pytest.mark.parametrize("path", ["/pd/batubara/2024/dokumen/renja.xlsx", "/pd/belitung/2024/dokumen/lkjip.xlsx"])
+def test_generated_workbooks_do_not_follow_the_interface_language(people, path):
+    """Model choice labels are now translated: the documents that print them stay Indonesian."""
+
+    def cells(language: str) -> list[list[object]]:
+        response = as_user(people["admin"], language).get(path)
+        assert response.status_code == 200
+        wb = load_workbook(io.BytesIO(response.content))
+        return [[c.value for row in ws.iter_rows() for c in row] for ws in wb.worksheets]
+
+    indonesian = cells("id")
+    assert cells("en") == indonesian and any("Sub Kegiatan" in str(v) for s in indonesian for v in s)

@@ -98,6 +98,20 @@ def rule_label(text: object) -> str:
     return str(found) if found is not None else text
 
 
+_NAMED_LEVEL = re.compile(r"^(?P<name>.*) \((?P<level>Tujuan|Sasaran) (?P<number>[^()]*)\)$")
+
+
+def rule_name(text: object) -> str:
+    """“Indicator (Tujuan 1)”, as sakip.figures names an indicator beside the mean, with the
+    level in the interface language."""
+    if not isinstance(text, str):
+        return "" if text is None else str(text)
+    match = _NAMED_LEVEL.match(text)
+    if match is None:
+        return text
+    return f"{match['name']} ({rule_label(match['level'])} {match['number']})"
+
+
 def rule_reason(text: object) -> str:
     """A reason from the rules: a listed label, or “dikecualikan: a; b (C = …)” with each part
     said in the interface language."""
