@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "sakip.commands.database",
     "sakip.commands.demo",
     "sakip.commands.figures",
+    "sakip.commands.agency",
     "sakip.commands.check",
     "sakip.commands.import_document",
     "sakip.commands.report",

@@ -300,7 +300,8 @@ def apply_plan(
     if agency is None:
         raise UserError(
             f"perangkat daerah '{agency_code}' tidak ada.",
-            hint="Buat dulu perangkat daerahnya (sakip manage / admin) atau periksa kodenya.",
+            hint="Periksa kodenya (sakip agency list), atau buat dulu perangkat daerahnya: sakip agency add "
+                 "KODE --name NAMA --region KODE_DAERAH.",
         )
     outcome = Outcome()
     try:
