@@ -317,3 +317,31 @@ def test_generated_workbooks_do_not_follow_the_interface_language(people, path):
 
     indonesian = cells("id")
     assert cells("en") == indonesian and any("Sub Kegiatan" in str(v) for s in indonesian for v in s)
+
+
+def test_indonesian_source_strings_are_not_caught_by_djangos_own_indonesian_catalogue():
+    """Our msgids are Indonesian and Indonesian is the default language, whose catalogue also
+    holds Django's English msgids: a msgid of ours that is also one of Django's ("No" →
+    "Tidak") would be changed on the Indonesian pages. Every msgid must come back unchanged."""
+    from sakip.web import catalogue
+
+    changed = []
+    with translation.override("id"):
+        for m in catalogue.read_catalog():
+            if not m.id or isinstance(m.id, tuple):
+                continue
+            shown = translation.pgettext(m.context, m.id) if m.context else translation.gettext(m.id)
+            if shown != m.id:
+                changed.append((m.id, shown))
+    assert changed == []
+
+
+def test_proposal_table_number_column_is_not_translated_as_no(people, demo_data):
+    from sakip.planning.models import CommunityProposal
+
+    CommunityProposal.objects.create(agency=demo_data["batubara"], year=2024, number="1",
+                                     proposal="Rehabilitasi balai", source="musrenbang",
+                                     status="accepted")
+    indonesian, english = both(people["operator.batubara"], "/pd/batubara/2024/ubah/usulan/")
+    assert "<th>No</th>" in indonesian and ">Tidak</th>" not in indonesian
+    assert "<th>No.</th>" in english and ">Musrenbang<" in english and ">Accepted<" in english
