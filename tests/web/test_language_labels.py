@@ -345,3 +345,13 @@ def test_proposal_table_number_column_is_not_translated_as_no(people, demo_data)
     indonesian, english = both(people["operator.batubara"], "/pd/batubara/2024/ubah/usulan/")
     assert "<th>No</th>" in indonesian and ">Tidak</th>" not in indonesian
     assert "<th>No.</th>" in english and ">Musrenbang<" in english and ">Accepted<" in english
+
+
+def test_budget_ratio_reasons_in_english():
+    from sakip.rules import budget
+    from sakip.web.labels import rule_reason
+
+    undefined = budget.absorption(0, 0)
+    assert undefined.value is None
+    with translation.override("en"):
+        assert rule_reason(undefined.display) == "cannot be computed (zero budget)"

@@ -70,6 +70,13 @@ RULE_LABELS: dict[str, Promise] = {
     achievement.REASON_NO_REALISATION: _("belum ada realisasi"),
     achievement.REASON_AT_LEAST_100: _("capaian ≥ 100 (realisasi nol pada indikator negatif)"),
     averages.REASON_NOTHING_TO_AVERAGE: _("tidak dapat dihitung (tidak ada capaian yang dapat dirata-ratakan)"),
+    # budget ratios without a denominator (sakip.rules.budget)
+    "tidak dapat dihitung (pagu nol)": _("tidak dapat dihitung (pagu nol)"),
+    "tidak dapat dihitung (anggaran nol)": _("tidak dapat dihitung (anggaran nol)"),
+    "tidak dapat dihitung (realisasi nol)": _("tidak dapat dihitung (realisasi nol)"),
+    "tidak dapat dihitung (serapan nol)": _("tidak dapat dihitung (serapan nol)"),
+    "tidak dapat dihitung (alokasi nol)": _("tidak dapat dihitung (alokasi nol)"),
+    "tidak dapat dihitung (penyebut negatif)": _("tidak dapat dihitung (penyebut negatif)"),
     # the Renstra money of a line (sakip.rules.renja.renstra_money)
     rules_renja.NO_RENSTRA_MONEY: _("pagu akhir periode Renstra belum diisi"),
     "jumlah rinciannya": _("jumlah rinciannya"),
