@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sakip.cli import main
 from sakip.organisations.models import Agency, Region
 from sakip.workflow.models import Change
+from tests.test_cli import call
 
 pytestmark = pytest.mark.django_db
-
-
-def call(argv, capsys):
-    try:
-        status = main(argv)
-    except SystemExit as exc:
-        status = exc.code
-    return capsys.readouterr(), status
 
 
 def test_add_agency_with_a_new_region_then_list(capsys):

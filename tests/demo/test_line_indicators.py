@@ -66,3 +66,29 @@ def test_belitung_operands_belong_to_their_year(belitung):
         Decimal("88.13"), 7336, 8324,
     )
     assert (by_year[2023].value, by_year[2023].numerator, by_year[2023].denominator) == (Decimal("38.6"), None, None)
+
+
+def test_demo_agreement_items_go_through_the_import_layer(db, monkeypatch):
+    """The PK 2024 and its revision (perjanjian-kinerja-2024.tsv, 11 rows) are written by
+    importer.apply_agreements, as `sakip import` writes a document's PK."""
+    from sakip.demo import belitung
+    from sakip.planning.models import AgreementItem
+    from sakip.workflow.history import audit_context
+
+    handed = []
+
+    def recording(agreements, indicators, agency, year, outcome, **kwargs):
+        handed.extend((a.version, row.indicator.number, row.target) for a in agreements for row in a.rows)
+        return importer.apply_agreements(agreements, indicators, agency, year, outcome, **kwargs)
+
+    monkeypatch.setattr(belitung, "apply_agreements", recording)
+    with audit_context(reason="uji", quiet=True):
+        agency = belitung.load()
+    stored = sorted(
+        AgreementItem.objects.filter(agreement__agency=agency).values_list(
+            "agreement__version", "indicator__number", "target_value", "target_level"
+        ),
+        key=lambda t: (t[0], t[1]),
+    )
+    assert len(handed) == 11
+    assert stored == sorted(((v, n, f.value, f.level) for v, n, f in handed), key=lambda t: (t[0], t[1]))

@@ -132,7 +132,7 @@ def test_prepare_draws_missing_charts_in_other_processes_same_pictures(tmp_path)
     result = json.loads(out.strip().splitlines()[-1])
     cached, here, elsewhere = result["first"]
     assert cached == 0 and here + elsewhere == 6
-    assert elsewhere >= 1 and here >= 1
+    assert elsewhere >= 1  # (how many this process took depends on timing)
     assert result["same"] is True
     assert result["again"] == [6, 0, 0]
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sakip.cli import main
+from sakip.ingest.checks import check_document
 from tests.conftest import shared_path
 
 SEED = ("seeds", "003_f19590e1e1b92e14.txt")
@@ -111,6 +114,30 @@ def test_a_second_import_changes_nothing_and_conflicts_need_replace(empty_agency
     assert any(c.old_value == "135" and c.new_value == "134" for c in trail)
 
 
+def test_a_reworded_indicator_is_the_stored_one_of_its_line(empty_agency, capsys):
+    """Two indicators stored for kegiatan 1.06.02.2.03; the one named like the document's
+    ("Jumlah PSKS aktif") was reworded by hand: the document's is matched to it, the wording is
+    listed as a conflict, no third indicator is created."""
+    from sakip.planning.models import Indicator
+
+    assert _import() == 0
+    stored = Indicator.objects.get(strategic_plan__agency__code="uji", code="1.06.02.2.03")
+    stored.name = "Jumlah PSKS yang aktif"
+    stored.save()
+    Indicator.objects.create(
+        strategic_plan=stored.strategic_plan, subject=stored.subject, code=stored.code,
+        name="Jumlah lembaga kesejahteraan sosial yang dibina", order=99,
+    )
+    capsys.readouterr()
+    assert _import("--dry-run") == 1
+    out = capsys.readouterr().out
+    assert "indikator 1.06.02.2.03: nama tersimpan 'Jumlah PSKS yang aktif', dokumen 'Jumlah PSKS aktif'" in out
+    assert "akan dibuat" not in out
+    assert _import("--replace") == 0
+    names = sorted(Indicator.objects.filter(code="1.06.02.2.03").values_list("name", flat=True))
+    assert names == ["Jumlah PSKS aktif", "Jumlah lembaga kesejahteraan sosial yang dibina"]
+
+
 def test_dry_run_lists_line_realisations_and_writes_nothing(empty_agency, capsys):
     from sakip.monitoring.models import IndicatorRealisation
 
@@ -134,3 +161,65 @@ def test_renja_evaluation_realisations_of_year_n_minus_2(empty_agency, capsys):
     assert gaji.value == 30
     assert {t.year: t.value for t in gaji.indicator.targets.all()} == {2022: 30, 2023: 30, 2024: 30, 2025: 34}
     assert list(gaji.indicator.realisations.values_list("year", flat=True)) == [2022]
+
+
+@pytest.mark.parametrize(
+    "text, several",
+    [
+        ("100 78.80 % %", True),  # seed 003 RKPD 1.06.01: two indicators in one cell
+        ("100 100,00 % %", True),  # seed 003 RKPD 2.08.07
+        ("1 200 orang", False),  # a space grouping thousands
+        ("88,13", False),
+        ("29 Orang/b ulan", False),
+        ("12 45", True),
+    ],
+)
+def test_a_cell_with_two_figures_is_not_one_value(text, several):
+    from sakip.ingest.lines import several_numbers
+
+    assert several_numbers(text) is several
+
+
+_LINE_CELL = st.one_of(
+    st.sampled_from([
+        "", "-", "1", "1.1", "1.06.02", "1.06.02.2.03", "X.XX.01", "Program Pemberdayaan Sosial",
+        "Jumlah PSKS aktif", "Persentase PMKS yang menerima program", "165 PSKS", "134", "81.21", "Madya",
+        "= 7336/8324 *100 = 88,13", "= 0/0 x 100", "100 78.80 % %", "Rata-rata Capaian Kegiatan", "TOTAL",
+    ]),
+    st.text(alphabet="0123456789.,-%/x= ", max_size=12),
+    st.text(max_size=10),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    header=st.lists(
+        st.sampled_from([
+            "No", "Kode", "Program/Kegiatan", "Indikator Kinerja Program", "Satuan", "Target", "Realisasi",
+            "%", "Target 2024", "Realisasi 2023", "Kinerja Capaian", "Teknis Perhitungan", "Pembilang",
+            "Penyebut", "Realisasi s/d 2021", "% Realisasi thd target 2024", "Pagu (Rp)", "",
+        ]),
+        min_size=2, max_size=9,
+    ),
+    rows=st.lists(st.lists(_LINE_CELL, min_size=1, max_size=9), max_size=10),
+)
+def test_fuzz_line_tables_never_crash(header, rows):
+    from sakip.ingest.lines import LineIndicator, read_line_figures
+    from sakip.ingest.readers import parse_lines, text_lines
+
+    text = "\n".join(
+        ["LAPORAN KINERJA TAHUN 2024", "Lampiran I Target dan Realisasi Sasaran Program Tahun 2024", "\t".join(header)]
+        + ["\t".join(r) for r in rows]
+    )
+    report = check_document(parse_lines(text_lines(text), "fuzz.txt", "text"))
+    items = [
+        LineIndicator("1.06.02", 3, "Persentase PMKS yang menerima program", line_name="PROGRAM PEMBERDAYAAN SOSIAL"),
+        LineIndicator("1.06.02.2.03", 4, "Jumlah PSKS aktif", line_name="Pengembangan Potensi"),
+    ]
+    notes: list[str] = []
+    read_line_figures(items, report.tables, notes)
+    for item in items:
+        for year, fact in item.realisations.items():
+            assert 1900 <= year <= 2100 and (fact.value is not None or fact.level)
+        for _numerator, denominator in item.operands.values():
+            assert denominator  # never a zero denominator

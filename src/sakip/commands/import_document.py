@@ -1,7 +1,8 @@
 """`sakip import PATH --agency CODE --year N [--dry-run] [--replace]`: load what `sakip check`
 recognises in a document (work plan lines, money per sub kegiatan and budget version,
-realised spending, indicators with their targets, goals and objectives with their indicators,
-targets and realisations per year) into the database, in one transaction."""
+realised spending, program/kegiatan/sub kegiatan indicators with their targets and
+realisations per year, goals and objectives with their indicators, targets and realisations
+per year, the Perjanjian Kinerja with its targets) into the database, in one transaction."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from sakip.commands.common import add_agency_year
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subparsers.add_parser(
         "import",
-        help="muat baris rencana kerja, pagu, realisasi, tujuan/sasaran dan target dari dokumen (teks, DOCX, XLSX, PDF)",
+        help="muat baris rencana kerja, pagu, realisasi, indikator, tujuan/sasaran, target dan PK dari dokumen "
+        "(teks, DOCX, XLSX, PDF)",
         description=(
-            "Hanya fakta yang disimpan (pagu sub kegiatan, realisasi, tujuan, sasaran, indikator, "
-            "target dan realisasi indikator); angka turunan yang tercetak (jumlah induk, "
+            "Hanya fakta yang disimpan (pagu sub kegiatan, realisasi anggaran, tujuan, sasaran, "
+            "indikator program/kegiatan/sub kegiatan dan tujuan/sasaran dengan target dan realisasi "
+            "per tahun, Perjanjian Kinerja); angka turunan yang tercetak (jumlah induk, "
             "persentase, capaian, rata-rata, predikat) tidak pernah disimpan. Bila data "
             "tersimpan berbeda, perbedaannya dicantumkan dan tidak ada yang ditulis kecuali "
             "dengan --replace."

@@ -14,11 +14,13 @@ import datetime as dt
 from sakip.common.errors import UserError
 from sakip.demo import common
 from sakip.demo.files import Row, data_dir, read_toml, read_tsv
+from sakip.ingest.agreement import AgreementPlan, AgreementRow
 from sakip.ingest.goals import Fact, GoalItem, IndicatorItem, ObjectiveItem, StrategyPlan
 from sakip.ingest.importer import (
     ImportPlan,
     LinePlan,
     Outcome,
+    apply_agreements,
     apply_line_indicators,
     apply_lines,
     apply_strategy,
@@ -200,16 +202,17 @@ def load() -> Agency:
             second_party=heads[0] if heads and info.get("pihak_kedua") else None,
             budget_version=info.get("versi_anggaran", budget_version),
         )
+    # their items are written as `sakip import` writes them
+    pk_plans = {key: AgreementPlan(version.value, "perjanjian-kinerja-2024.tsv") for key, (version, _, _) in versions.items()}
     for order, row in enumerate(read_tsv(folder / "perjanjian-kinerja-2024.tsv")):
-        agreement = agreements[row.text("versi")]
-        indicator_code = row.text("kode_indikator").split()[0]
-        level_or_value = row.text("target")
-        item = plan.AgreementItem(agreement=agreement, indicator=iku[indicator_code], order=order)
-        if iku[indicator_code].target_kind == plan.TargetKind.ORDINAL:
-            item.target_level = level_or_value
-        else:
-            item.target_value = row.number("target", ColumnKind.MEASURE)
-        item.save()
+        if row.text("versi") not in pk_plans:
+            raise UserError(f"versi PK {row.text('versi')!r} tidak dikenal (awal, perubahan).", where=row.where("versi"))
+        number = row.text("kode_indikator").split()[0]
+        if number not in items:
+            raise UserError(f"indikator {number} tidak ada di Renstra.", where=row.where("kode_indikator"))
+        target = _fact(items[number].target_kind.value, row, "target") or Fact()
+        pk_plans[row.text("versi")].rows.append(AgreementRow(items[number], target, row.text("target"), order=order))
+    apply_agreements(list(pk_plans.values()), iku, agency, YEAR, Outcome(), replace=False)
     for order, row in enumerate(read_tsv(folder / "perjanjian-kinerja-program-2024.tsv")):
         plan.AgreementProgram.objects.create(
             agreement=agreements[row.text("versi")],

@@ -30,6 +30,7 @@ class AgreementRow:
     indicator: IndicatorItem
     target: Fact
     printed: str
+    order: int | None = None  # position in the agreement (default: as listed)
 
 
 @dataclass

@@ -23,12 +23,20 @@ from typing import TYPE_CHECKING
 from sakip.common.errors import UserError
 from sakip.ingest.agreement import AgreementPlan, build_agreements
 from sakip.ingest.checks import SOFTWARE_WORD, Report, money_triplets
-from sakip.ingest.goals import Fact, StrategyPlan, build_strategy, name_key, renstra_period
-from sakip.ingest.lines import LineIndicator, read_line_figures
+from sakip.ingest.goals import (
+    Fact,
+    StrategyPlan,
+    build_strategy,
+    name_key,
+    renstra_period,
+    similarity,
+)
+from sakip.ingest.lines import LineIndicator, read_line_figures, several_numbers
 from sakip.ingest.recognise import Column, Row, Table, infer_polarity, norm
 from sakip.rules.codes import Level
 
 if TYPE_CHECKING:
+    from sakip.monitoring import models as mon
     from sakip.organisations.models import Agency
     from sakip.planning import models as pm
 
@@ -127,6 +135,8 @@ def _target(row: Row, table: Table) -> tuple[str, Decimal | None, str, str]:
         return "", None, "", ""
     column = targets[0]
     text = row.cells[column.index].strip() if column.index < len(row.cells) else ""
+    if several_numbers(text):
+        return text, None, "", ""
     value = row.values.get(column.index)
     if value is not None and value.value is not None:
         return text, value.value, "", value.unit
@@ -488,6 +498,39 @@ def _stored(value: Decimal | None, level: str, upper: Decimal | None = None) -> 
     return Fact(value, level or "", upper).show()
 
 
+def _reconcile_target(target: pm.IndicatorTarget, fact: Fact, what: str, outcome: Outcome, replace: bool,
+                      printed: str = "") -> None:
+    """A stored target against the document's: unchanged, or a listed conflict that only
+    --replace overwrites. `what` names it ("1.06.01 target 2024")."""
+    if _same(target.value, target.level, fact, target.upper):
+        outcome.unchanged += 1
+        return
+    outcome.conflicts.append(
+        f"{what}: tersimpan {_stored(target.value, target.level, target.upper)}, dokumen {fact.show()}{printed}")
+    if replace:
+        target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
+        target.save()
+        outcome.changed.append(what)
+
+
+def _reconcile_realisation(realisation: mon.IndicatorRealisation, fact: Fact, what: str, outcome: Outcome,
+                           replace: bool, printed: str = "",
+                           operands: tuple[Decimal | None, Decimal | None] = (None, None)) -> None:
+    """A stored yearly realisation against the document's, like `_reconcile_target`; printed
+    operands replace the stored ones only when there are some."""
+    if _same(realisation.value, realisation.level, fact):
+        outcome.unchanged += 1
+        return
+    outcome.conflicts.append(
+        f"{what}: tersimpan {_stored(realisation.value, realisation.level)}, dokumen {fact.show()}{printed}")
+    if replace:
+        realisation.value, realisation.level = fact.value, fact.level[:40]
+        if operands[0] is not None:
+            realisation.numerator, realisation.denominator = operands
+        realisation.save()
+        outcome.changed.append(what)
+
+
 def apply_strategy(
     strategy: StrategyPlan, strategic_plan: pm.StrategicPlan, outcome: Outcome, *, replace: bool, path: str
 ) -> dict[str, pm.Indicator]:
@@ -602,17 +645,8 @@ def apply_strategy(
                     indicator=indicator, year=year, value=fact.value, upper=fact.upper, level=fact.level[:40]
                 )
                 outcome.count("target indikator tujuan/sasaran")
-            elif not _same(target.value, target.level, fact, target.upper):
-                outcome.conflicts.append(
-                    f"{label} target {year}: tersimpan {_stored(target.value, target.level, target.upper)}, "
-                    f"dokumen {fact.show()}"
-                )
-                if replace:
-                    target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
-                    target.save()
-                    outcome.changed.append(f"{label} target {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_target(target, fact, f"{label} target {year}", outcome, replace)
         realised = {
             r.year: r
             for r in mon.IndicatorRealisation.objects.filter(indicator=indicator, period=mon.Period.YEAR)
@@ -627,17 +661,8 @@ def apply_strategy(
                     note=i_item.realisation_notes.get(year) or f"Diimpor dari {path}",
                 )
                 outcome.count("realisasi indikator tujuan/sasaran")
-            elif not _same(realisation.value, realisation.level, fact):
-                outcome.conflicts.append(
-                    f"{label} realisasi {year}: tersimpan {_stored(realisation.value, realisation.level)}, "
-                    f"dokumen {fact.show()}"
-                )
-                if replace:
-                    realisation.value, realisation.level = fact.value, fact.level[:40]
-                    realisation.save()
-                    outcome.changed.append(f"{label} realisasi {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_realisation(realisation, fact, f"{label} realisasi {year}", outcome, replace)
         by_number[i_item.number] = indicator
     return by_number
 
@@ -665,8 +690,9 @@ def apply_line_indicators(
     per year (inside the caller's transaction); returns them by (code, name). The import of a
     document and the demo loaders both write line indicators through here.
 
-    An indicator is matched to a stored one of the same code by its name (one stored and one
-    read for a code: the same indicator, a different name is a conflict). A different target
+    An indicator is matched to a stored one of the same code by its name, else by the closest
+    name of that code (or the code's only one when one is read); a different name is a
+    conflict. A different target
     or realisation is a conflict, only overwritten with ``replace``; printed achievements are
     never stored."""
     from sakip.monitoring import models as mon
@@ -685,11 +711,17 @@ def apply_line_indicators(
     for item in items:
         per_code[item.code] = per_code.get(item.code, 0) + 1
     result: dict[tuple[str, str], pm.Indicator] = {}
+    taken: set[int] = set()  # stored indicators already matched to an item
     for order, item in enumerate(items):
-        same = stored.get(item.code, [])
+        same = [i for i in stored.get(item.code, []) if i.id not in taken]
         indicator = next((i for i in same if name_key(i.name) == name_key(item.name)), None)
-        if indicator is None and len(same) == 1 and per_code[item.code] == 1:
-            indicator = same[0]
+        if indicator is None and same:
+            # reworded ("Jumlah PSKS aktif" / "Jumlah PSKS yang aktif"): the closest of the code's
+            # indicators, or the code's only one when the document prints one for it
+            best = max(same, key=lambda i: similarity(i.name, item.name))
+            if similarity(best.name, item.name) >= 0.6 or (len(same) == 1 and per_code[item.code] == 1):
+                indicator = best
+        if indicator is not None and name_key(indicator.name) != name_key(item.name):
             outcome.conflicts.append(f"indikator {item.code}: nama tersimpan '{indicator.name}', dokumen '{item.name}'")
             if replace:
                 indicator.name = item.name
@@ -711,6 +743,7 @@ def apply_line_indicators(
             outcome.count("indikator")
         else:
             outcome.unchanged += 1
+        taken.add(indicator.id)
         result[(item.code, item.name)] = indicator
         for year, fact in sorted(item.targets.items()):
             target = targets.get((indicator.id, year))
@@ -721,17 +754,9 @@ def apply_line_indicators(
                 )
                 targets[(indicator.id, year)] = target
                 outcome.count("target indikator")
-            elif not _same(target.value, target.level, fact, target.upper):
-                outcome.conflicts.append(
-                    f"{item.code} target {year}: tersimpan {_stored(target.value, target.level, target.upper)}, "
-                    f"dokumen {fact.show()}" + _printed(item.target_texts.get(year, ""), fact)
-                )
-                if replace:
-                    target.value, target.upper, target.level = fact.value, fact.upper, fact.level[:40]
-                    target.save()
-                    outcome.changed.append(f"{item.code} target {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_target(target, fact, f"{item.code} target {year}", outcome, replace,
+                                  _printed(item.target_texts.get(year, ""), fact))
         for year, fact in sorted(item.realisations.items()):
             realisation = realised.get((indicator.id, year))
             numerator, denominator = item.operands.get(year, (None, None))
@@ -742,20 +767,10 @@ def apply_line_indicators(
                     level=fact.level[:40], numerator=numerator, denominator=denominator, note=note,
                 )
                 outcome.count("realisasi indikator")
-            elif not _same(realisation.value, realisation.level, fact):
-                outcome.conflicts.append(
-                    f"{item.code} realisasi indikator {year}: tersimpan "
-                    f"{_stored(realisation.value, realisation.level)}, dokumen {fact.show()}"
-                    + _printed(item.realisation_texts.get(year, ""), fact)
-                )
-                if replace:
-                    realisation.value, realisation.level = fact.value, fact.level[:40]
-                    if numerator is not None:
-                        realisation.numerator, realisation.denominator = numerator, denominator
-                    realisation.save()
-                    outcome.changed.append(f"{item.code} realisasi indikator {year}")
             else:
-                outcome.unchanged += 1
+                _reconcile_realisation(realisation, fact, f"{item.code} realisasi indikator {year}", outcome,
+                                       replace, _printed(item.realisation_texts.get(year, ""), fact),
+                                       (numerator, denominator))
     return result
 
 
@@ -765,7 +780,9 @@ def apply_agreements(
 ) -> None:
     """The Perjanjian Kinerja of the year per version with its items (indicator and target),
     matched to what is stored by indicator; a different target is a conflict, only overwritten
-    with ``replace``. Items stored but not printed are left as they are."""
+    with ``replace``. Items stored but not printed are left as they are. An agreement already
+    stored (the demo loader creates it with its signatories first) receives the items. The
+    import of a document and the demo loader both write PK items through here."""
     from sakip.planning import models as pm
 
     for plan in agreements:
@@ -787,7 +804,7 @@ def apply_agreements(
             if item is None:
                 stored[indicator.id] = pm.AgreementItem.objects.create(
                     agreement=agreement, indicator=indicator, target_value=fact.value,
-                    target_level=fact.level[:40], order=order,
+                    target_level=fact.level[:40], order=order if row.order is None else row.order,
                 )
                 outcome.count("butir perjanjian kinerja", f"{label.lower()}: {row.indicator.number} {indicator.name} target {fact.show()}")
             elif not _same(item.target_value, item.target_level, fact):

@@ -39,6 +39,17 @@ _DENOMINATOR = re.compile(r"penyebut|denominator")
 # "= 7336/8324 *100", "(49 / 49) x 100%": the operands of a printed percentage
 _RATIO = re.compile(r"(\d[\d.,]*)\s*\)?\s*/\s*\(?\s*(\d[\d.,]*)\s*\)?\s*[x×*]\s*100")
 _MATCH = 0.6  # least name similarity for an uncoded row (as goals._match)
+_SECOND_NUMBER = re.compile(r"^\s*[-−]?\d[\d.,]*\s+(\d+)")
+
+
+def several_numbers(text: str) -> bool:
+    """A cell printing two figures ("100 78.80 % %", "100 100,00 % %": two indicators of one
+    line merged into one cell) holds no single target or realisation. A space grouping
+    thousands ("1 200") is one number."""
+    if text.count("%") >= 2:
+        return True
+    m = _SECOND_NUMBER.match(text)
+    return m is not None and len(m.group(1)) != 3
 
 
 @dataclass
@@ -133,7 +144,7 @@ def _keyword(column: Column) -> str:
 
 def _cell(row: Row, column: Column) -> tuple[Fact | None, str]:
     text = row.cells[column.index].strip() if column.index < len(row.cells) else ""
-    if not text or text in ("-", "–"):
+    if not text or text in ("-", "–") or several_numbers(text):
         return None, text
     if column.index not in row.values:
         # a column `check` did not read as figures ("REALISASI CAPAIAN … 2022" of text)
@@ -160,7 +171,9 @@ def _operands(row: Row, figures: _Figures, realised: Fact, skip: set[int]) -> tu
             if top is None or not bottom:
                 continue
             # the operands reproduce the printed realisation to its last printed place
-            if abs(top * 100 / bottom - realised.value) <= Decimal("0.01"):
+            exponent = realised.value.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            if abs(top * 100 / bottom - realised.value) <= Decimal(5) / 10 ** (places + 1):
                 return top, bottom
     return None, None
 
