@@ -146,6 +146,7 @@ def test_dashboard_rule_labels_in_english(people):
         ("Kategori capaian kinerja (", "Performance achievement category ("),
         ("dikecualikan: capaian tidak wajar", "excluded: implausible achievement"),
         ("Tujuan 1<br>", "Goal 1<br>"),
+        ("per tahun (Tujuan 1) — ", "per tahun (Goal 1) — "),
     ])
     assert "indikator tidak tercapai" in indonesian and "indicators: not achieved" in english
 
@@ -268,3 +269,89 @@ def test_every_number_problem_of_the_rules_is_reworded(text):
     assert english.startswith(f"“{text}” is not a number")
     for word in ("bukan", "pemisah", "kelompok", "muncul", "tidak"):
         assert word not in english
+
+
+def test_workflow_refusals_in_english(people):
+    def move(client: Client, action: str, comment: str = "") -> str:
+        data = {"document": "pk", "quarter": 0, "action": action, "comment": comment}
+        response = client.post("/pd/belitung/2025/status/pindah/", data, follow=True)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    move(as_user(people["operator.belitung"], "en"), "submit")
+    html = move(as_user(people["bappeda.belitung"], "en"), "return", "  ")
+    assert "Action “Return” on Performance Agreement" in html and "needs a note" in html
+    assert "memerlukan catatan" not in html
+    html = move(as_user(people["operator.belitung"], "en"), "approve")
+    assert "cannot be taken on Performance Agreement" in html and "Ask a user with the right role" in html
+
+
+def test_renstra_money_reasons_in_english():
+    from decimal import Decimal
+
+    from sakip.rules.numbers import Figure
+    from sakip.rules.renja import renstra_money
+    from sakip.web.labels import rule_reason
+
+    missing = renstra_money(None, [("1.01.01.2.01", Figure(None, "x")), ("1.01.01.2.02", Figure(Decimal(5)))])
+    differs = renstra_money(7, [("1.01.01.2.01", Figure(Decimal(5)))])
+    summed = renstra_money(None, [("1.01.01.2.01", Figure(Decimal(5)))])
+    with translation.override("en"):
+        assert rule_reason(missing.reason) == ("Renstra end-of-period budget not filled in for 1 of its 2 "
+                                               "parts (1.01.01.2.01)")
+        assert rule_reason(differs.note) == "differs from the sum of its parts (5); the stated budget is used"
+        assert rule_reason(summed.note) == "sum of its parts"
+    with translation.override("id"):
+        assert rule_reason(missing.reason) == missing.reason
+
+
+@pytest.mark.parametrize("path", ["/pd/batubara/2024/dokumen/renja.xlsx", "/pd/belitung/2024/dokumen/lkjip.xlsx"])
+def test_generated_workbooks_do_not_follow_the_interface_language(people, path):
+    """Model choice labels are now translated: the documents that print them stay Indonesian."""
+
+    def cells(language: str) -> list[list[object]]:
+        response = as_user(people["admin"], language).get(path)
+        assert response.status_code == 200
+        wb = load_workbook(io.BytesIO(response.content))
+        return [[c.value for row in ws.iter_rows() for c in row] for ws in wb.worksheets]
+
+    indonesian = cells("id")
+    assert cells("en") == indonesian and any("Sub Kegiatan" in str(v) for s in indonesian for v in s)
+
+
+def test_indonesian_source_strings_are_not_caught_by_djangos_own_indonesian_catalogue():
+    """Our msgids are Indonesian and Indonesian is the default language, whose catalogue also
+    holds Django's English msgids: a msgid of ours that is also one of Django's ("No" →
+    "Tidak") would be changed on the Indonesian pages. Every msgid must come back unchanged."""
+    from sakip.web import catalogue
+
+    changed = []
+    with translation.override("id"):
+        for m in catalogue.read_catalog():
+            if not m.id or isinstance(m.id, tuple):
+                continue
+            shown = translation.pgettext(m.context, m.id) if m.context else translation.gettext(m.id)
+            if shown != m.id:
+                changed.append((m.id, shown))
+    assert changed == []
+
+
+def test_proposal_table_number_column_is_not_translated_as_no(people, demo_data):
+    from sakip.planning.models import CommunityProposal
+
+    CommunityProposal.objects.create(agency=demo_data["batubara"], year=2024, number="1",
+                                     proposal="Rehabilitasi balai", source="musrenbang",
+                                     status="accepted")
+    indonesian, english = both(people["operator.batubara"], "/pd/batubara/2024/ubah/usulan/")
+    assert "<th>No</th>" in indonesian and ">Tidak</th>" not in indonesian
+    assert "<th>No.</th>" in english and ">Musrenbang<" in english and ">Accepted<" in english
+
+
+def test_budget_ratio_reasons_in_english():
+    from sakip.rules import budget
+    from sakip.web.labels import rule_reason
+
+    undefined = budget.absorption(0, 0)
+    assert undefined.value is None
+    with translation.override("en"):
+        assert rule_reason(undefined.display) == "cannot be computed (zero budget)"

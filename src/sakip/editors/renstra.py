@@ -43,6 +43,10 @@ from sakip.workflow.history import audit_context
 
 REQUIRED = {"required": gettext_lazy("Wajib diisi.")}
 
+#: What each form edits: Indonesian in the audit trail, in the interface language on the page.
+TITLES = {"Rencana strategis": gettext_lazy("Rencana strategis"), "Tujuan": gettext_lazy("Tujuan"),
+          "Sasaran": gettext_lazy("Sasaran"), "Indikator": gettext_lazy("Indikator")}
+
 
 class IndonesianDecimal(forms.CharField):
     """A figure typed the Indonesian way ("1.234,5"), read by sakip.rules.numbers."""
@@ -205,7 +209,7 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
     if what == "rencana":
         form_class, instance = PlanForm, plan or StrategicPlan(
             agency=page.agency, start_year=year, end_year=year + 4, name=f"Renstra {year}–{year + 4}")
-        title = gettext("Rencana strategis")
+        title = "Rencana strategis"
     elif plan is None:
         raise Http404(gettext("Belum ada Renstra yang mencakup tahun ini. Buat Renstra dari halaman Renstra "
                         "(operator atau kepala perangkat daerah), atau minta admin pemerintah "
@@ -255,7 +259,7 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
                 with transaction.atomic(), audit_context(
                     request.user, reason=f"Renstra {agency_code}: {title.lower()} disunting"
                 ):
-                    check_fresh(instance, _sent(request, _fields(form)), title)
+                    check_fresh(instance, _sent(request, _fields(form)), str(TITLES[title]))
                     saved = form.save()
                     if isinstance(saved, Indicator):
                         _save_targets(request, saved, years, typed_targets, target_errors)
@@ -283,7 +287,7 @@ def edit(request: HttpRequest, agency_code: str, year: int, what: str,
             "orig": ("∅" if t is None else f"{as_text(t.value)}|{as_text(t.upper)}|{t.level}"),
         })
     context = page.context() | {
-        "active": "renstra", "form": form, "title": title, "error": error, "what": what,
+        "active": "renstra", "form": form, "title": TITLES[title], "error": error, "what": what,
         "instance": instance, "originals": _originals(form, instance) if instance.pk else {},
         "target_rows": target_rows, "is_indicator": isinstance(instance, Indicator),
         "polarities": Polarity, "aggregations": Aggregation,

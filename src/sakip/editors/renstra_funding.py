@@ -96,7 +96,7 @@ def build_rows(plan: StrategicPlan, year: int) -> list[FundingRow]:
         flatten(root)
     in_plan = {r.code for r in ordered}
     for code in sorted(set(stored) - in_plan):
-        extra = FundingRow(code, "(tidak ada pada Renja tahun ini)", 0, 0, stored[code].amount,
+        extra = FundingRow(code, gettext("(tidak ada pada Renja tahun ini)"), 0, 0, stored[code].amount,
                            as_text(stored[code].amount))
         extra.used = rules_renja.renstra_money(extra.stated)
         ordered.append(extra)

@@ -8,13 +8,16 @@ section per tujuan of the Renstra, in Renstra order ("sasaran.1", "sasaran.2", �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Section:
     key: str
     title: str
-    help: str = ""
+    help: Any = ""  # shown next to the section, in the interface language (lazy)
 
 
 SECTIONS: dict[str, list[Section]] = {
@@ -23,18 +26,18 @@ SECTIONS: dict[str, list[Section]] = {
         Section("kata_pengantar", "Kata Pengantar"),
         Section("latar_belakang", "Bab I.1 Latar Belakang"),
         Section("landasan_hukum.pengantar", "Bab I.2 Landasan Hukum — pengantar"),
-        Section("landasan_hukum.butir", "Bab I.2 Landasan Hukum — daftar", "Satu peraturan per baris."),
+        Section("landasan_hukum.butir", "Bab I.2 Landasan Hukum — daftar", _("Satu peraturan per baris.")),
         Section("maksud_dan_tujuan.pengantar", "Bab I.3 Maksud dan Tujuan — pengantar"),
-        Section("maksud_dan_tujuan.butir", "Bab I.3 Maksud dan Tujuan — daftar", "Satu butir per baris."),
+        Section("maksud_dan_tujuan.butir", "Bab I.3 Maksud dan Tujuan — daftar", _("Satu butir per baris.")),
         Section("sistematika", "Bab I.4 Sistematika Penulisan"),
         Section("evaluasi_renja", "Bab II.1 Evaluasi Pelaksanaan Renja Tahun Lalu"),
         Section("kinerja_pelayanan", "Bab II.2 Analisis Kinerja Pelayanan"),
         Section("isu_penting.isu_pengantar", "Bab II.3 Isu Penting — pengantar"),
-        Section("isu_penting.isu", "Bab II.3 Isu Penting — daftar isu", "Satu isu per baris."),
+        Section("isu_penting.isu", "Bab II.3 Isu Penting — daftar isu", _("Satu isu per baris.")),
         Section("isu_penting.permasalahan_pengantar", "Bab II.3 Permasalahan — pengantar"),
-        Section("isu_penting.permasalahan", "Bab II.3 Permasalahan — daftar", "Satu butir per baris."),
+        Section("isu_penting.permasalahan", "Bab II.3 Permasalahan — daftar", _("Satu butir per baris.")),
         Section("isu_penting.solusi_pengantar", "Bab II.3 Solusi — pengantar"),
-        Section("isu_penting.solusi", "Bab II.3 Solusi — daftar", "Satu butir per baris."),
+        Section("isu_penting.solusi", "Bab II.3 Solusi — daftar", _("Satu butir per baris.")),
         Section("review_ranwal", "Bab II.4 Review terhadap Rancangan Awal RKPD"),
         Section("usulan_masyarakat", "Bab II.5 Penelaahan Usulan Program dan Kegiatan Masyarakat"),
         Section("telaahan_kebijakan", "Bab III.1 Telaahan terhadap Kebijakan Nasional"),
@@ -45,8 +48,8 @@ SECTIONS: dict[str, list[Section]] = {
     ],
     # The keys sakip.documents.lkjip reads (Narrative document "lkjip"); "sasaran.N" per tujuan.
     "lkjip": [
-        Section("kata_pengantar", "Kata Pengantar", "Ditambahkan setelah pembuka yang disusun otomatis."),
-        Section("ringkasan_eksekutif", "Ringkasan Eksekutif", "Ditambahkan setelah ringkasan otomatis."),
+        Section("kata_pengantar", "Kata Pengantar", _("Ditambahkan setelah pembuka yang disusun otomatis.")),
+        Section("ringkasan_eksekutif", "Ringkasan Eksekutif", _("Ditambahkan setelah ringkasan otomatis.")),
         Section("latar_belakang", "Bab I 1.1 Latar Belakang"),
         Section("tugas_dan_fungsi", "Bab I 1.2 Tugas dan Fungsi"),
         Section("struktur_organisasi", "Bab I 1.2 Struktur Organisasi"),
@@ -55,7 +58,7 @@ SECTIONS: dict[str, list[Section]] = {
         Section("renstra", "Bab II 2.1 Rencana Strategis (strategi dan kebijakan)"),
         Section("anggaran", "Bab III 3.2 Realisasi Anggaran"),
         Section("kinerja_lainnya", "Bab III 3.3 Capaian Kinerja Lainnya"),
-        Section("kesimpulan", "Bab IV 4.1 Kesimpulan", "Ditambahkan setelah kesimpulan otomatis."),
+        Section("kesimpulan", "Bab IV 4.1 Kesimpulan", _("Ditambahkan setelah kesimpulan otomatis.")),
         Section("langkah_perbaikan", "Bab IV 4.2 Langkah Perbaikan"),
     ],
 }
@@ -70,8 +73,8 @@ def sections_for(document: str, goal_statements: list[str],
         for index, statement in enumerate(goal_statements, start=1):
             base.insert(-4, Section(
                 f"sasaran.{index}", f"Bab III 3.1 Analisis Capaian Tujuan {index}: {statement}",
-                "Analisis capaian tujuan dan sasarannya: penyebab keberhasilan/kegagalan, "
-                "upaya, solusi, rencana perbaikan (bagian dapat dipecah, mis. sasaran.1.upaya).",
+                _("Analisis capaian tujuan dan sasarannya: penyebab keberhasilan/kegagalan, "
+                  "upaya, solusi, rencana perbaikan (bagian dapat dipecah, mis. sasaran.1.upaya)."),
             ))
     remaining = sorted(set(stored_keys or []) - {s.key for s in base})
     found: list[Section] = []

@@ -455,10 +455,11 @@ def delete_line(request: HttpRequest, agency_code: str, year: int, line_id: int)
 
     problem = ""
     if line.children.exists():
-        problem = (f"{line.code} masih memiliki kegiatan/sub kegiatan di bawahnya; hapus "
-                   "baris-baris itu lebih dahulu.")
+        problem = gettext("%(code)s masih memiliki kegiatan/sub kegiatan di bawahnya; hapus "
+                          "baris-baris itu lebih dahulu.") % {"code": line.code}
     elif SpendingRealisation.objects.filter(line=line).exists():
-        problem = f"{line.code} sudah memiliki realisasi anggaran; baris ini tidak dapat dihapus."
+        problem = gettext("%(code)s sudah memiliki realisasi anggaran; baris ini tidak dapat dihapus.") % {
+            "code": line.code}
     version = chosen_version(request)
     if problem:
         grid = build_grid(line.work_plan, version, year)

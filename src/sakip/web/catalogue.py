@@ -12,6 +12,13 @@ Only Python's Babel is used (it is in the lock file), so no system GNU gettext i
 does) and from gettext calls in the Python code. New strings enter the .po with an empty
 English text; `check` (and tests/web/test_language.py) fails until every one is translated
 and the committed .mo matches the .po.
+
+What is translated where: templates ({% translate %}); model field labels, help texts and
+choice labels (gettext_lazy in the models — no migration follows); messages built in views,
+editors and sakip.workflow (gettext). sakip.rules stays free of Django: the labels and reasons it
+produces as data are re-worded at display time by sakip.web.labels (template filters ui_label,
+ui_reason, ui_name) and its number-reading problems by sakip.web.numbers. Generated documents,
+the XLSX round-trip workbooks and the audit trail stay Indonesian (translation.override("id")).
 """
 
 from __future__ import annotations
@@ -163,7 +170,10 @@ def _pairs(catalog: Catalog) -> dict[object, object]:
     def text(value: object) -> object:  # Babel's .mo reader leaves a context as bytes
         return value.decode("utf-8") if isinstance(value, bytes) else value
 
-    return {(text(m.context), m.id): m.string for m in catalog if m.id and not m.fuzzy}
+    def plain(value: object) -> object:  # and a plural's forms as a list, the .po as a tuple
+        return tuple(value) if isinstance(value, list) else value
+
+    return {(text(m.context), plain(m.id)): plain(m.string) for m in catalog if m.id and not m.fuzzy}
 
 
 def problems() -> list[str]:

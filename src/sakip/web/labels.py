@@ -10,12 +10,14 @@ every scale name and every achievement flag is listed, and that each key is its 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sakip.rules import achievement, averages
+from sakip.rules import renja as rules_renja
 
 RULE_LABELS: dict[str, Promise] = {
     # the level of a row of the key indicator table (sakip.figures)
@@ -68,7 +70,28 @@ RULE_LABELS: dict[str, Promise] = {
     achievement.REASON_NO_REALISATION: _("belum ada realisasi"),
     achievement.REASON_AT_LEAST_100: _("capaian ≥ 100 (realisasi nol pada indikator negatif)"),
     averages.REASON_NOTHING_TO_AVERAGE: _("tidak dapat dihitung (tidak ada capaian yang dapat dirata-ratakan)"),
+    # budget ratios without a denominator (sakip.rules.budget)
+    "tidak dapat dihitung (pagu nol)": _("tidak dapat dihitung (pagu nol)"),
+    "tidak dapat dihitung (anggaran nol)": _("tidak dapat dihitung (anggaran nol)"),
+    "tidak dapat dihitung (realisasi nol)": _("tidak dapat dihitung (realisasi nol)"),
+    "tidak dapat dihitung (serapan nol)": _("tidak dapat dihitung (serapan nol)"),
+    "tidak dapat dihitung (alokasi nol)": _("tidak dapat dihitung (alokasi nol)"),
+    "tidak dapat dihitung (penyebut negatif)": _("tidak dapat dihitung (penyebut negatif)"),
+    # the Renstra money of a line (sakip.rules.renja.renstra_money)
+    rules_renja.NO_RENSTRA_MONEY: _("pagu akhir periode Renstra belum diisi"),
+    "jumlah rinciannya": _("jumlah rinciannya"),
 }
+
+#: Reasons with figures or codes in them: (the rules' wording as a pattern, its re-wording).
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(re.escape(rules_renja.NO_RENSTRA_MONEY)
+                + r" untuk (?P<n>\d+) dari (?P<of>\d+) rinciannya \((?P<codes>.*)\)$"),
+     lambda m: gettext("pagu akhir periode Renstra belum diisi untuk %(n)s dari %(of)s rinciannya "
+                       "(%(codes)s)") % m.groupdict()),
+    (re.compile(r"^berbeda dari jumlah rinciannya \((?P<sum>[^)]*)\); dipakai pagu yang tercantum$"),
+     lambda m: gettext("berbeda dari jumlah rinciannya (%(sum)s); dipakai pagu yang tercantum")
+     % m.groupdict()),
+]
 
 _EXCLUDED = "dikecualikan: "
 _TRAILER = re.compile(r"^(?P<body>.*?)(?P<trailer> \(C(?: = [^)]*)?\))?$")
@@ -82,6 +105,20 @@ def rule_label(text: object) -> str:
     return str(found) if found is not None else text
 
 
+_NAMED_LEVEL = re.compile(r"^(?P<name>.*) \((?P<level>Tujuan|Sasaran) (?P<number>[^()]*)\)$")
+
+
+def rule_name(text: object) -> str:
+    """“Indicator (Tujuan 1)”, as sakip.figures names an indicator beside the mean, with the
+    level in the interface language."""
+    if not isinstance(text, str):
+        return "" if text is None else str(text)
+    match = _NAMED_LEVEL.match(text)
+    if match is None:
+        return text
+    return f"{match['name']} ({rule_label(match['level'])} {match['number']})"
+
+
 def rule_reason(text: object) -> str:
     """A reason from the rules: a listed label, or “dikecualikan: a; b (C = …)” with each part
     said in the interface language."""
@@ -89,6 +126,10 @@ def rule_reason(text: object) -> str:
         return "" if text is None else str(text)
     if text in RULE_LABELS:
         return rule_label(text)
+    for pattern, reword in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return reword(match)
     if not text.startswith(_EXCLUDED):
         return text
     match = _TRAILER.match(text[len(_EXCLUDED):])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sakip.common.errors import UserError
@@ -151,20 +152,24 @@ def move(
     title = f"{status.get_document_display()} {agency.name} {year}"
     if expected_state is not None and status.state != expected_state:
         raise TransitionRefused(
-            f"{title} sudah berstatus “{status.get_state_display()}” (diubah orang lain "
-            "sementara Anda membuka halaman). Muat ulang halaman lalu ulangi bila masih perlu."
+            gettext("%(title)s sudah berstatus “%(state)s” (diubah orang lain sementara Anda membuka "
+                    "halaman). Muat ulang halaman lalu ulangi bila masih perlu.")
+            % {"title": title, "state": status.get_state_display()}
         )
     chosen = ACTIONS.get(action)
     if chosen is None or chosen not in allowed_actions(user, status):
         raise TransitionRefused(
-            f"Tindakan “{chosen.label if chosen else action}” tidak dapat dilakukan pada {title} "
-            f"yang berstatus “{status.get_state_display()}” dengan peran Anda."
+            gettext("Tindakan “%(action)s” tidak dapat dilakukan pada %(title)s yang berstatus "
+                    "“%(state)s” dengan peran Anda. Minta pengguna dengan peran yang sesuai "
+                    "(operator, kepala perangkat daerah, Bappeda atau Inspektorat) melakukannya.")
+            % {"action": chosen.label if chosen else action, "title": title,
+               "state": status.get_state_display()}
         )
     comment = comment.strip()
     if chosen.needs_comment and not comment:
         raise TransitionRefused(
-            f"Tindakan “{chosen.label}” pada {title} memerlukan catatan: tuliskan apa yang "
-            "harus diperbaiki."
+            gettext("Tindakan “%(action)s” pada %(title)s memerlukan catatan: tuliskan apa yang "
+                    "harus diperbaiki.") % {"action": chosen.label, "title": title}
         )
     event = StatusEvent.objects.create(
         status=status, from_state=status.state, to_state=chosen.to_state, user=user,

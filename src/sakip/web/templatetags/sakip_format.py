@@ -62,3 +62,11 @@ def ui_reason(text: object) -> str:
     from sakip.web.labels import rule_reason
 
     return rule_reason(text)
+
+
+@register.filter
+def ui_name(text: object) -> str:
+    """“Indicator (Tujuan 1)” with the level in the interface language."""
+    from sakip.web.labels import rule_name
+
+    return rule_name(text)
