@@ -63,10 +63,12 @@ def _prepare(operators: int) -> dict[str, Any]:
         plan_operators.append({"user": user.username, "session": session.session_key})
     base = "/pd/batubara/2024/realisasi/2"
     items = [{"kind": "spending", "url": f"{base}/spending/{pk}/"}
-             for pk in WorkPlanLine.objects.filter(work_plan__agency=batubara, level=5).values_list("pk", flat=True)]
+             for pk in WorkPlanLine.objects.filter(work_plan__agency=batubara, level=5)
+             .order_by("code", "pk").values_list("pk", flat=True)]
     items += [{"kind": "indicator", "url": f"{base}/indicator/{pk}/"}
               for pk in Indicator.objects.filter(strategic_plan__agency=batubara, targets__year=2024,
-                                                 target_kind="number").values_list("pk", flat=True)]
+                                                 target_kind="number").order_by("code", "pk")
+              .values_list("pk", flat=True)]  # the same items on every database and run
     return {"operators": plan_operators, "items": items[:operators], "csrf": secrets.token_hex(16),
             "dashboard": "/pd/belitung/2024/", "entry_page": f"{base}/"}
 

@@ -70,6 +70,7 @@ def test_copy_previous_year_then_edit_add_and_delete(client, operator, belitung)
     assert overall(client.get(URL).content.decode())[-1] == str(expected)
     change = Change.objects.filter(content_type__model="staffcount", object_id=added.pk).first()
     assert change.user == operator and "Pegawai belitung 2025" in change.reason
+    assert change.agency_id == belitung.pk  # the agency's trail, not a region-level change
 
 
 def test_bad_count_saves_nothing_and_names_the_row(client, operator, belitung):

@@ -112,6 +112,7 @@ def _agency_id(instance: models.Model) -> int | None:
 
 AGENCY_PATHS: dict[str, tuple[str, ...]] = {
     "Official": ("agency_id",),
+    "StaffCount": ("agency_id",),
     "StrategicPlan": ("agency_id",),
     "Goal": ("strategic_plan.agency_id",),
     "Objective": ("goal.strategic_plan.agency_id",),
