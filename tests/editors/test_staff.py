@@ -127,3 +127,14 @@ def test_readers_and_other_agencies_cannot_change(client, bappeda, outsider, bel
     client.force_login(outsider)
     assert client.get(URL).status_code == 404
     assert not StaffCount.objects.filter(agency=belitung, year=2025).exists()
+
+
+def test_two_rows_swapping_names_are_refused_cleanly(client, operator, belitung):
+    client.force_login(operator)
+    data = copied(client)
+    first, second = StaffCount.objects.filter(agency=belitung, year=2025, group_order=1).order_by("order")[:2]
+    data[f"r{first.pk}_education"], data[f"r{second.pk}_education"] = second.education, first.education
+    response = client.post(URL, data)
+    assert response.status_code == 400 and "bertukar jenis pendidikan" in response.content.decode()
+    first.refresh_from_db()
+    assert StaffCount.objects.get(pk=second.pk).education != first.education  # nothing changed

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -246,6 +246,10 @@ def staff(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
             return redirect(here + "?tersimpan=1")
         except UserError as exc:
             error = exc.text()
+        except IntegrityError:
+            # two rows swapping names in one save meet the uniqueness rule half-way
+            error = gettext("Belum tersimpan: dua baris bertukar jenis pendidikan dalam satu simpan. "
+                            "Simpan perubahan nama satu per satu.")
     elif page.editable:
         rows += _blank_rows(rows[-1].group if rows else "")
     totals, overall = group_totals(rows)
