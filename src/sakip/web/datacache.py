@@ -32,6 +32,9 @@ _entries: OrderedDict[tuple[int, int], tuple[Any, dataset.AgencyYear]] = Ordered
 #: Derived values per cached agency-year, by id() of the cached object (see `memo`).
 _memos: dict[int, dict[Any, Any]] = {}
 _lock = threading.Lock()
+#: The agency-year states being loaded right now, by key: (stamp, set when done).
+_loading: dict[tuple[int, int], tuple[tuple[Any, ...], threading.Event]] = {}
+LOAD_WAIT_SECONDS = 30
 
 
 def stamp(agency: Agency, year: int) -> tuple[Any, ...]:
@@ -48,25 +51,45 @@ def stamp(agency: Agency, year: int) -> tuple[Any, ...]:
 
 
 def load(agency: Agency, year: int) -> dataset.AgencyYear:
-    """The agency-year, from memory when nothing changed since it was loaded."""
+    """The agency-year, from memory when nothing changed since it was loaded.
+
+    One thread loads a given agency-year state; threads asking for the same state meanwhile
+    wait for its result instead of loading it again (after a save, every reader of the
+    agency misses at once: without this they all ran the ~30 queries together, which on a
+    busy server made each load slower and the crowd of loaders larger)."""
     key = (agency.pk, year)
     current = stamp(agency, year)
-    with _lock:
-        found = _entries.get(key)
-        if found is not None and found[0] == current:
+    while True:
+        with _lock:
+            found = _entries.get(key)
+            if found is not None and found[0] == current:
+                _entries.move_to_end(key)
+                return found[1]
+            loading = _loading.get(key)
+            if loading is None or loading[0] != current:
+                mine = threading.Event()
+                _loading[key] = (current, mine)
+                break
+        # another thread is loading this very state: wait for it, then look again (if it
+        # failed, this thread loads)
+        loading[1].wait(LOAD_WAIT_SECONDS)
+    try:
+        ay = dataset.load_agency(agency, year)
+        with _lock:
+            replaced = _entries.get(key)
+            if replaced is not None:
+                _memos.pop(id(replaced[1]), None)
+            _entries[key] = (current, ay)
+            _memos[id(ay)] = {}
             _entries.move_to_end(key)
-            return found[1]
-    ay = dataset.load_agency(agency, year)
-    with _lock:
-        replaced = _entries.get(key)
-        if replaced is not None:
-            _memos.pop(id(replaced[1]), None)
-        _entries[key] = (current, ay)
-        _memos[id(ay)] = {}
-        _entries.move_to_end(key)
-        while len(_entries) > MAX_ENTRIES:
-            _, (_, evicted) = _entries.popitem(last=False)
-            _memos.pop(id(evicted), None)
+            while len(_entries) > MAX_ENTRIES:
+                _, (_, evicted) = _entries.popitem(last=False)
+                _memos.pop(id(evicted), None)
+    finally:
+        with _lock:
+            if _loading.get(key, (None, None))[1] is mine:
+                del _loading[key]
+        mine.set()
     return ay
 
 
