@@ -10,19 +10,14 @@ import io
 
 from openpyxl import load_workbook
 
-from tests.browser import BROWSER_TEST, PASSWORD, SHOTS
+from tests.browser import BROWSER_TEST, SHOTS
+from tests.web.test_browser import login
 
 pytestmark = BROWSER_TEST
 
 
 def english_session(browser, base: str, username: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    page = context.new_page()
-    page.goto(f"{base}/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    page = login(browser, base, username, width=1280)  # the language is the app's cookie, not the browser's
     page.locator(".lang-switch button").click()  # the switch in the header
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "en"
