@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sakip.ingest.checks import agrees
 from sakip.ingest.goals import Fact, IndicatorItem, _fact, _pick, _scale, _tokens, name_key
-from sakip.ingest.recognise import YEAR, Column, Row, Table, is_total_label, norm, read_value
+from sakip.ingest.recognise import YEAR, Column, Row, Table, Value, is_total_label, norm, read_value
 from sakip.rules.achievement import Polarity, TargetKind
 from sakip.rules.numbers import ColumnKind
 
@@ -170,10 +171,12 @@ def _operands(row: Row, figures: _Figures, realised: Fact, skip: set[int]) -> tu
             top, bottom = (read_value(g, ColumnKind.COUNT).value for g in m.groups())
             if top is None or not bottom:
                 continue
-            # the operands reproduce the printed realisation to its last printed place
+            # the operands reproduce the printed realisation as the document rounds it (the
+            # same test `sakip check` applies to every printed percentage)
             exponent = realised.value.as_tuple().exponent
-            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-            if abs(top * 100 / bottom - realised.value) <= Decimal(5) / 10 ** (places + 1):
+            printed = Value(str(realised.value), realised.value,
+                            -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+            if agrees(printed, top * 100 / bottom):
                 return top, bottom
     return None, None
 
